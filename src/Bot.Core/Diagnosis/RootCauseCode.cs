@@ -1,0 +1,34 @@
+namespace Bot.Core.Diagnosis;
+
+/// <summary>
+/// The closed set of root causes the bot can name. Each has a prompt in
+/// <c>prompts/root-causes/</c> and a line in README's table; JSON uses the kebab-case name.
+/// </summary>
+public enum RootCauseCode
+{
+    /// <summary>The cache manifest references a blob the registry cannot serve in full.</summary>
+    CacheBlobMissingOrEmpty,
+
+    /// <summary>The cache manifest's own stored bytes are empty or unreadable (500 UNKNOWN).</summary>
+    CacheManifestCorrupt,
+
+    /// <summary>The cache tag or repository does not exist in the registry.</summary>
+    CacheManifestMissing,
+
+    RegistryUnreachable,
+
+    RegistryAuthFailed,
+
+    RegistryRateLimited,
+
+    /// <summary>The registry answered, but not with anything a registry should say.</summary>
+    RegistryAnsweredGarbage,
+
+    /// <summary>The CI log shows a failure that has nothing to do with the registry, and the registry is fine.</summary>
+    UnrelatedToRegistry,
+
+    NothingWrongFound,
+
+    /// <summary>The evidence does not point at one cause; the report says what is known.</summary>
+    Inconclusive,
+}

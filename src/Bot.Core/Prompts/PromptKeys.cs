@@ -1,0 +1,29 @@
+using Bot.Core.Diagnosis;
+using Bot.Core.Investigations;
+
+namespace Bot.Core.Prompts;
+
+/// <summary>How code names a prompt: the path of its template under <c>prompts/</c>, without <c>.liquid</c>.</summary>
+public static class PromptKeys
+{
+    public static string Finding(string code) => $"findings/{code}";
+
+    public static string Step(StepName step) => $"steps/{KebabCase.Of(step)}";
+
+    public static string Status(StepStatus status) => $"statuses/{KebabCase.Of(status)}";
+
+    public static string RootCause(RootCauseCode code) => $"root-causes/{KebabCase.Of(code)}";
+
+    public static string Fix(FixKind kind) => $"fixes/{KebabCase.Of(kind)}";
+
+    public static string Precondition(string code) => $"preconditions/{code}";
+
+    /// <summary>The keys the core itself needs; adapters add theirs (finding codes, chat lines).</summary>
+    public static IEnumerable<string> Core() =>
+        Enum.GetValues<StepName>().Select(Step)
+            .Concat(Enum.GetValues<StepStatus>().Select(Status))
+            .Concat(Enum.GetValues<RootCauseCode>().Select(RootCause))
+            .Concat(Enum.GetValues<FixKind>().Select(Fix))
+            .Concat(Diagnoser.PreconditionCodes.Select(Precondition))
+            .Concat(CoreFindings.All.Select(Finding));
+}

@@ -1,0 +1,21 @@
+namespace Bot.Core.Reports;
+
+/// <summary>
+/// The report as people and scripts read it (<c>--json</c>): steps, root cause, offered fixes.
+/// Its shape is a documented contract; add fields, never rename them.
+/// </summary>
+public sealed record TriageReport(
+    string Investigation,
+    string Input,
+    string State,
+    IReadOnlyList<ReportStep> Steps,
+    ReportRootCause? RootCause,
+    IReadOnlyList<ReportFix> Fixes);
+
+public sealed record ReportStep(string Name, string Title, string Status, string Summary, long DurationMs, IReadOnlyList<ReportEvidence> Evidence);
+
+public sealed record ReportRootCause(string Code, string Summary, IReadOnlyList<ReportEvidence> Evidence);
+
+public sealed record ReportEvidence(string Step, string Request, string Answer);
+
+public sealed record ReportFix(string Kind, string Summary, IReadOnlyList<string> Preconditions);

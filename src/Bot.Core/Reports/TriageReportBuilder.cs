@@ -1,0 +1,46 @@
+using Bot.Core.Investigations;
+using Bot.Core.Prompts;
+
+namespace Bot.Core.Reports;
+
+/// <summary>Renders an investigation into its report, with every sentence taken from the prompt catalog.</summary>
+public sealed class TriageReportBuilder(PromptCatalog prompts)
+{
+    public TriageReport Build(Investigation investigation)
+    {
+        var steps = investigation.Steps.Select(Step).ToList();
+        var conclusion = investigation.Conclusion;
+        if (conclusion is null)
+            return new TriageReport(investigation.Id, investigation.Input, KebabCase.Of(investigation.State), steps, null, []);
+
+        var cause = conclusion.RootCause;
+        var evidence = investigation.Steps
+            .Where(s => cause.SupportedBy.Contains(s.Step))
+            .SelectMany(s => s.Evidence.Select(e => new ReportEvidence(KebabCase.Of(s.Step), e.Request, e.Answer)))
+            .ToList();
+        var rootCause = new ReportRootCause(KebabCase.Of(cause.Code), prompts.Render(PromptKeys.RootCause(cause.Code), cause.Facts), evidence);
+
+        var fixes = conclusion.Fixes
+            .Select(f => new ReportFix(
+                KebabCase.Of(f.Kind),
+                prompts.Render(PromptKeys.Fix(f.Kind), f.Facts),
+                [.. f.Preconditions.Select(p => prompts.Render(PromptKeys.Precondition(p), f.Facts))]))
+            .ToList();
+
+        return new TriageReport(investigation.Id, investigation.Input, KebabCase.Of(investigation.State), steps, rootCause, fixes);
+    }
+
+    /// <summary>The one-line summary of a recorded step, as the chat and the report show it.</summary>
+    public string Summarize(StepRecord record) => prompts.Render(PromptKeys.Finding(record.Finding.Code), record.Finding.Facts);
+
+    public string Title(StepName step) => prompts.Render(PromptKeys.Step(step));
+
+    private ReportStep Step(StepRecord record) =>
+        new(
+            KebabCase.Of(record.Step),
+            Title(record.Step),
+            KebabCase.Of(record.Status),
+            Summarize(record),
+            (long)record.Duration.TotalMilliseconds,
+            [.. record.Evidence.Select(e => new ReportEvidence(KebabCase.Of(record.Step), e.Request, e.Answer))]);
+}
