@@ -42,7 +42,8 @@ public sealed class InvestigationRunner
     }
 
     /// <summary>Runs the investigation from wherever it stands to its conclusion.</summary>
-    public async Task RunAsync(Investigation investigation, IInvestigationObserver? observer, CancellationToken cancellationToken)
+    public async Task RunAsync(
+        Investigation investigation, IReadOnlyList<IInvestigationObserver> observers, CancellationToken cancellationToken)
     {
         if (investigation.CanBegin)
         {
@@ -56,14 +57,14 @@ public sealed class InvestigationRunner
 
         while (investigation.CurrentStep is StepName step)
         {
-            await Notify(observer, investigation, o => o.StepStartedAsync(investigation, step, cancellationToken));
+            await Notify(observers, investigation, o => o.StepStartedAsync(investigation, step, cancellationToken));
 
             var record = await RunStepAsync(investigation, step, cancellationToken);
             await _store.SaveAsync(investigation.ToSnapshot(), cancellationToken);
 
             InvestigationLog.StepFinished(
                 _logger, investigation.Id, step, record.Status, record.Finding.Code, (long)record.Duration.TotalMilliseconds);
-            await Notify(observer, investigation, o => o.StepRecordedAsync(investigation, record, cancellationToken));
+            await Notify(observers, investigation, o => o.StepRecordedAsync(investigation, record, cancellationToken));
         }
 
         if (investigation.CanConclude)
@@ -72,7 +73,7 @@ public sealed class InvestigationRunner
             await _store.SaveAsync(investigation.ToSnapshot(), cancellationToken);
 
             InvestigationLog.Concluded(_logger, investigation.Id, investigation.Conclusion!.RootCause.Code.ToString());
-            await Notify(observer, investigation, o => o.ConcludedAsync(investigation, cancellationToken));
+            await Notify(observers, investigation, o => o.ConcludedAsync(investigation, cancellationToken));
         }
     }
 
@@ -114,20 +115,21 @@ public sealed class InvestigationRunner
 #pragma warning restore CA1031
     }
 
-    private async Task Notify(IInvestigationObserver? observer, Investigation investigation, Func<IInvestigationObserver, Task> call)
+    private async Task Notify(
+        IReadOnlyList<IInvestigationObserver> observers, Investigation investigation, Func<IInvestigationObserver, Task> call)
     {
-        if (observer is null)
-            return;
-
-        try
+        foreach (var observer in observers)
         {
-            await call(observer);
-        }
-#pragma warning disable CA1031 // A chat that cannot be updated must not stop the diagnosis.
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            InvestigationLog.ObserverFailed(_logger, ex, observer.GetType().Name, investigation.Id);
-        }
+            try
+            {
+                await call(observer);
+            }
+#pragma warning disable CA1031 // A chat that cannot be updated must not stop the diagnosis, nor the other chats.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                InvestigationLog.ObserverFailed(_logger, ex, observer.GetType().Name, investigation.Id);
+            }
 #pragma warning restore CA1031
+        }
     }
 }

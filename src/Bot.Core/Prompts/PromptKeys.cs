@@ -18,6 +18,11 @@ public static class PromptKeys
 
     public static string Precondition(string code) => $"preconditions/{code}";
 
+    public static string Rejection(string code) => $"rejections/{code}";
+
+    /// <summary>Refusals the core itself gives; the CI adapter adds the run-link ones.</summary>
+    public static IReadOnlyCollection<string> CoreRejections { get; } = ["empty", "too-long", "not-a-link-or-reference", "busy"];
+
     /// <summary>The keys the core itself needs; adapters add theirs (finding codes, chat lines).</summary>
     public static IEnumerable<string> Core() =>
         Enum.GetValues<StepName>().Select(Step)
@@ -25,5 +30,6 @@ public static class PromptKeys
             .Concat(Enum.GetValues<RootCauseCode>().Select(RootCause))
             .Concat(Enum.GetValues<FixKind>().Select(Fix))
             .Concat(Diagnoser.PreconditionCodes.Select(Precondition))
-            .Concat(CoreFindings.All.Select(Finding));
+            .Concat(CoreFindings.All.Select(Finding))
+            .Concat(CoreRejections.Select(Rejection));
 }

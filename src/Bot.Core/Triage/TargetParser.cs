@@ -1,0 +1,47 @@
+using System.Diagnostics.CodeAnalysis;
+using Bot.Core.Targets;
+
+namespace Bot.Core.Triage;
+
+/// <summary>Tells a run link from an image reference and parses either; anything else is refused with a reason.</summary>
+public sealed class TargetParser(IRunLinkParser runLinks)
+{
+    public const int MaxInputLength = 2048;
+
+    public bool TryParse(string? input, [NotNullWhen(true)] out TriageTarget? target, [NotNullWhen(false)] out string? rejection)
+    {
+        target = null;
+        var text = input?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            rejection = "empty";
+            return false;
+        }
+
+        if (text.Length > MaxInputLength)
+        {
+            rejection = "too-long";
+            return false;
+        }
+
+        if (text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ||
+            text.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!runLinks.TryParse(text, out var link, out rejection))
+                return false;
+
+            target = TriageTarget.ForRun(text, link);
+            return true;
+        }
+
+        if (ImageReference.TryParse(text, out var reference))
+        {
+            target = TriageTarget.ForImage(text, reference);
+            rejection = null;
+            return true;
+        }
+
+        rejection = "not-a-link-or-reference";
+        return false;
+    }
+}
