@@ -94,11 +94,12 @@ public sealed class InvestigationRunner
         if (!_steps.TryGetValue(step, out var implementation))
             return StepResult.CouldNotCheck(Finding.Of(CoreFindings.StepNotConfigured, ("step", step.ToString())), clues);
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.StepTimeout);
+        // The timeout runs on the injected clock, so tests can make a step time out without waiting.
+        using var timeout = new CancellationTokenSource(_options.StepTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return await implementation.RunAsync(clues, timeout.Token);
+            return await implementation.RunAsync(clues, linked.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

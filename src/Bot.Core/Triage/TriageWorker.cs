@@ -13,10 +13,10 @@ public sealed class TriageWorker(
     private readonly IInvestigationObserver[] _observers = [.. observers];
 
     /// <summary>Queues the unfinished investigations found in the store; call once at start-up.</summary>
-    public async Task<int> RequeueUnfinishedAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> RequeueUnfinishedAsync(CancellationToken cancellationToken)
     {
         var unfinished = await store.ListUnfinishedAsync(cancellationToken);
-        return unfinished.Count(snapshot => queue.TryEnqueue(snapshot.Id));
+        return [.. unfinished.Select(snapshot => snapshot.Id).Where(queue.TryEnqueue)];
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)

@@ -1,0 +1,190 @@
+using System.Globalization;
+using Bot.Core;
+using Bot.Core.Diagnosis;
+using Bot.Core.Investigations;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Storage.Sqlite;
+
+/// <summary>
+/// Investigations in one SQLite file. Each save is one transaction: the investigation row and any
+/// step records not yet written. Step records are never updated once written.
+/// </summary>
+public sealed class SqliteInvestigationStore : IInvestigationStore
+{
+    private readonly string _connectionString;
+    private readonly Lazy<Task> _schema;
+
+    public SqliteInvestigationStore(IOptions<StorageOptions> options)
+    {
+        var path = Path.GetFullPath(options.Value.SqlitePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString();
+        _schema = new Lazy<Task>(CreateSchemaAsync);
+    }
+
+    public async Task SaveAsync(InvestigationSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+
+        await UpsertInvestigationAsync(connection, transaction, snapshot, cancellationToken);
+        foreach (var record in snapshot.Steps)
+            await InsertStepAsync(connection, transaction, snapshot.Id, record, cancellationToken);
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<InvestigationSnapshot?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, input, state, clues, conclusion, created_at, updated_at FROM investigations WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+            return null;
+
+        return await ReadSnapshotAsync(connection, reader, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<InvestigationSnapshot>> ListUnfinishedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, input, state, clues, conclusion, created_at, updated_at FROM investigations
+            WHERE state <> $concluded ORDER BY created_at, id
+            """;
+        command.Parameters.AddWithValue("$concluded", KebabCase.Of(InvestigationState.Concluded));
+
+        var snapshots = new List<InvestigationSnapshot>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            snapshots.Add(await ReadSnapshotAsync(connection, reader, cancellationToken));
+
+        return snapshots;
+    }
+
+    /// <summary>How many step records exist for an investigation; the resume tests count on it.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountStepRecordsAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT step, COUNT(*) FROM step_records WHERE investigation_id = $id GROUP BY step";
+        command.Parameters.AddWithValue("$id", id);
+
+        var counts = new Dictionary<string, int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            counts[reader.GetString(0)] = reader.GetInt32(1);
+
+        return counts;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await _schema.Value.WaitAsync(cancellationToken);
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private async Task CreateSchemaAsync()
+    {
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = Schema.Create;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task UpsertInvestigationAsync(
+        SqliteConnection connection, SqliteTransaction transaction, InvestigationSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO investigations (id, input, state, clues, conclusion, created_at, updated_at)
+            VALUES ($id, $input, $state, $clues, $conclusion, $created, $updated)
+            ON CONFLICT (id) DO UPDATE SET
+                state = excluded.state, clues = excluded.clues,
+                conclusion = excluded.conclusion, updated_at = excluded.updated_at
+            """;
+        command.Parameters.AddWithValue("$id", snapshot.Id);
+        command.Parameters.AddWithValue("$input", snapshot.Input);
+        command.Parameters.AddWithValue("$state", KebabCase.Of(snapshot.State));
+        command.Parameters.AddWithValue("$clues", StoredJson.Write(snapshot.Clues));
+        command.Parameters.AddWithValue("$conclusion", snapshot.Conclusion is null ? DBNull.Value : StoredJson.Write(snapshot.Conclusion));
+        command.Parameters.AddWithValue("$created", snapshot.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$updated", snapshot.UpdatedAt.ToString("O", CultureInfo.InvariantCulture));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task InsertStepAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string id, StepRecord record, CancellationToken cancellationToken)
+    {
+        // Written once: a record already there (from an earlier save) is left exactly as it was.
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO step_records (investigation_id, step, status, finding, evidence, duration_ms, finished_at)
+            VALUES ($id, $step, $status, $finding, $evidence, $duration, $finished)
+            ON CONFLICT (investigation_id, step) DO NOTHING
+            """;
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$step", KebabCase.Of(record.Step));
+        command.Parameters.AddWithValue("$status", KebabCase.Of(record.Status));
+        command.Parameters.AddWithValue("$finding", StoredJson.Write(record.Finding));
+        command.Parameters.AddWithValue("$evidence", StoredJson.Write(record.Evidence));
+        command.Parameters.AddWithValue("$duration", (long)record.Duration.TotalMilliseconds);
+        command.Parameters.AddWithValue("$finished", record.FinishedAt.ToString("O", CultureInfo.InvariantCulture));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<InvestigationSnapshot> ReadSnapshotAsync(
+        SqliteConnection connection, SqliteDataReader row, CancellationToken cancellationToken)
+    {
+        var id = row.GetString(0);
+        var steps = await ReadStepsAsync(connection, id, cancellationToken);
+        return new InvestigationSnapshot(
+            id,
+            row.GetString(1),
+            ParseKebab<InvestigationState>(row.GetString(2)),
+            StoredJson.Read<Clues>(row.GetString(3)),
+            steps,
+            row.IsDBNull(4) ? null : StoredJson.Read<Conclusion>(row.GetString(4)),
+            DateTimeOffset.Parse(row.GetString(5), CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse(row.GetString(6), CultureInfo.InvariantCulture));
+    }
+
+    private static async Task<List<StepRecord>> ReadStepsAsync(SqliteConnection connection, string id, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT step, status, finding, evidence, duration_ms, finished_at FROM step_records
+            WHERE investigation_id = $id ORDER BY rowid
+            """;
+        command.Parameters.AddWithValue("$id", id);
+
+        var steps = new List<StepRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            steps.Add(new StepRecord(
+                ParseKebab<StepName>(reader.GetString(0)),
+                ParseKebab<StepStatus>(reader.GetString(1)),
+                StoredJson.Read<Finding>(reader.GetString(2)),
+                StoredJson.Read<List<Evidence>>(reader.GetString(3)),
+                TimeSpan.FromMilliseconds(reader.GetInt64(4)),
+                DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture)));
+        }
+
+        return steps;
+    }
+
+    private static TEnum ParseKebab<TEnum>(string text) where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().First(value => KebabCase.Of(value) == text);
+}

@@ -1,0 +1,51 @@
+using Bot.Core;
+using Bot.Core.Investigations;
+using Bot.Core.Prompts;
+using Bot.Core.Reports;
+
+namespace Bot.Terminal;
+
+/// <summary>Writes steps, the root cause and the offered fixes as lines of text, in the chat's own words.</summary>
+internal sealed class ReportWriter(PromptCatalog prompts, TriageReportBuilder reports)
+{
+    public string StepStarted(Investigation investigation, StepName step) =>
+        prompts.Render(TerminalPrompts.StepStarted, Facts(investigation, ("title", reports.Title(step))));
+
+    public IEnumerable<string> StepRecorded(Investigation investigation, StepRecord record)
+    {
+        yield return prompts.Render(TerminalPrompts.StepRecorded, Facts(
+            investigation,
+            ("title", reports.Title(record.Step)),
+            ("status", KebabCase.Of(record.Status)),
+            ("statusText", prompts.Render(PromptKeys.Status(record.Status))),
+            ("summary", reports.Summarize(record)),
+            ("ms", ((long)record.Duration.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+        foreach (var evidence in record.Evidence)
+            yield return prompts.Render(TerminalPrompts.Evidence, Facts(investigation, ("request", evidence.Request), ("answer", evidence.Answer)));
+    }
+
+    public IEnumerable<string> Concluded(Investigation investigation)
+    {
+        var report = reports.Build(investigation);
+        if (report.RootCause is null)
+            yield break;
+
+        yield return prompts.Render(TerminalPrompts.RootCause, Facts(
+            investigation, ("code", report.RootCause.Code), ("summary", report.RootCause.Summary)));
+
+        foreach (var fix in report.Fixes)
+        {
+            yield return prompts.Render(TerminalPrompts.Fix, Facts(investigation, ("kind", fix.Kind), ("summary", fix.Summary)));
+            foreach (var precondition in fix.Preconditions)
+                yield return prompts.Render(TerminalPrompts.Precondition, Facts(investigation, ("summary", precondition)));
+        }
+    }
+
+    private static Dictionary<string, string> Facts(Investigation investigation, params (string Key, string Value)[] facts)
+    {
+        var all = facts.ToDictionary(f => f.Key, f => f.Value);
+        all["id"] = investigation.Id;
+        return all;
+    }
+}
