@@ -29,7 +29,7 @@ public sealed class BlobChecker(IHttpClientFactory clients, IOptions<RegistryOpt
         var started = Stopwatch.GetTimestamp();
         var http = clients.CreateClient(RegistryHttp.ClientName);
         var outcomes = new ConcurrentDictionary<int, BlobOutcome>();
-        (RegistryFailure Failure, string Request)? stop = null;
+        Stop? stop = null;
 
         // The same digest may be referenced twice (config and layer); read it once.
         var distinct = blobs.Select((b, i) => (Blob: b, Index: i)).DistinctBy(x => x.Blob.Digest).ToList();
@@ -46,7 +46,7 @@ public sealed class BlobChecker(IHttpClientFactory clients, IOptions<RegistryOpt
                     return;
                 }
 
-                Interlocked.CompareExchange(ref stop, (failure!, request), null);
+                Interlocked.CompareExchange(ref stop, new Stop(failure!, request), null);
                 await halt.CancelAsync();
             });
         }
@@ -95,6 +95,8 @@ public sealed class BlobChecker(IHttpClientFactory clients, IOptions<RegistryOpt
             return (null, failure, shown);
         }
     }
+
+    private sealed record Stop(RegistryFailure Failure, string Request);
 
     private static RegistryFailure ClassifyRefusal(HttpRequestMessage request, HttpResponseMessage response, string answer) =>
         response.StatusCode switch
