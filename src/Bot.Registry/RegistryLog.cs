@@ -2,7 +2,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Bot.Registry;
 
-/// <summary>The registry adapter's log lines, event ids 2000–2099. Identifiers only: never tokens, passwords or bodies.</summary>
+/// <summary>
+/// The registry adapter's log lines, event ids 2000–2099. Identifiers only: never tokens,
+/// passwords or bodies.
+/// </summary>
 internal static partial class RegistryLog
 {
     [LoggerMessage(2000, LogLevel.Debug, "Registry {Registry} issued a token for {Scope}, valid {ExpiresInSeconds} s")]
@@ -15,7 +18,8 @@ internal static partial class RegistryLog
     public static partial void CredentialsRefused(ILogger logger, string registry, string scope);
 
     [LoggerMessage(2003, LogLevel.Information, "Manifest {Repository}:{Reference} on {Registry}: {Outcome}")]
-    public static partial void ManifestInspected(ILogger logger, string registry, string repository, string reference, string outcome);
+    public static partial void ManifestInspected(
+        ILogger logger, string registry, string repository, string reference, string outcome);
 
     [LoggerMessage(2004, LogLevel.Information,
         "Blob check of {Count} blobs in {Repository} on {Registry}: {Broken} broken, problem {Problem}, {DurationMs} ms")]

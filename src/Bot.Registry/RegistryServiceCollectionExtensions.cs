@@ -23,7 +23,8 @@ public static class RegistryServiceCollectionExtensions
         services.AddOptions<RegistryOptions>()
             .Bind(configuration.GetSection(RegistryOptions.SectionName))
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RegistryOptions>, RegistryOptionsValidator>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<RegistryOptions>, RegistryOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton<RegistryTokenCache>();
@@ -34,7 +35,6 @@ public static class RegistryServiceCollectionExtensions
                 http.Timeout = TimeSpan.FromMinutes(5);
                 http.DefaultRequestHeaders.UserAgent.ParseAdd("triage-bot");
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .AddHttpMessageHandler<RegistryAuthHandler>();
 
         services.TryAddSingleton<RegistryEndpointResolver>();

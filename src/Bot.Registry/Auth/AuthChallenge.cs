@@ -18,7 +18,7 @@ public sealed record AuthChallenge(string Scheme, IReadOnlyDictionary<string, st
 
     public string? Parameter(string name) => Parameters.TryGetValue(name, out var value) ? value : null;
 
-    /// <summary>Parses the scheme and the parameter list of one header value; null when it is not a challenge.</summary>
+    /// <summary>Parses the scheme and parameters of one header value; null when it is not a challenge.</summary>
     public static AuthChallenge? TryParse(string? headerValue)
     {
         if (string.IsNullOrWhiteSpace(headerValue))

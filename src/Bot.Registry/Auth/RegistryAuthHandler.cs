@@ -14,13 +14,15 @@ namespace Bot.Registry.Auth;
 /// goes back to the caller with a note in <see cref="RegistryHttp.AuthNoteKey"/>: an auth
 /// finding, not an exception. Requests without an endpoint option pass through untouched.
 /// </summary>
-public sealed class RegistryAuthHandler(RegistryTokenCache cache, ILogger<RegistryAuthHandler> logger) : DelegatingHandler
+public sealed class RegistryAuthHandler(RegistryTokenCache cache, ILogger<RegistryAuthHandler> logger)
+    : DelegatingHandler
 {
     private static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan BasicLifetime = TimeSpan.FromHours(1);
     private const int MaxTokenResponseBytes = 64 * 1024;
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!request.Options.TryGetValue(RegistryHttp.EndpointKey, out var endpoint))
             return await base.SendAsync(request, cancellationToken);
@@ -56,7 +58,11 @@ public sealed class RegistryAuthHandler(RegistryTokenCache cache, ILogger<Regist
     }
 
     private async Task<(AuthenticationHeaderValue Header, TimeSpan Lifetime)?> AnswerChallengeAsync(
-        HttpRequestMessage request, HttpResponseMessage response, RegistryEndpoint endpoint, string scope, CancellationToken ct)
+        HttpRequestMessage request,
+        HttpResponseMessage response,
+        RegistryEndpoint endpoint,
+        string scope,
+        CancellationToken ct)
     {
         var challenges = response.Headers.WwwAuthenticate
             .Select(h => AuthChallenge.TryParse(h.ToString()))
@@ -71,11 +77,14 @@ public sealed class RegistryAuthHandler(RegistryTokenCache cache, ILogger<Regist
             if (BasicOf(endpoint) is { } basic)
                 return (basic, BasicLifetime);
 
-            request.Options.Set(RegistryHttp.AuthNoteKey, "the registry asks for Basic credentials and none are configured");
+            const string note = "the registry asks for Basic credentials and none are configured";
+            request.Options.Set(RegistryHttp.AuthNoteKey, note);
             return null;
         }
 
-        var schemes = challenges.Count == 0 ? "no usable challenge" : string.Join(", ", challenges.Select(c => c.Scheme));
+        var schemes = challenges.Count == 0
+            ? "no usable challenge"
+            : string.Join(", ", challenges.Select(c => c.Scheme));
         request.Options.Set(RegistryHttp.AuthNoteKey, $"unsupported authentication ({schemes})");
         return null;
     }
@@ -98,6 +107,7 @@ public sealed class RegistryAuthHandler(RegistryTokenCache cache, ILogger<Regist
         var separator = string.IsNullOrEmpty(realm.Query) ? "?" : "&";
         var tokenUri = new Uri(realm + (query.Count == 0 ? "" : separator + string.Join('&', query)));
 
+        var shownRealm = RegistryHttp.Show(realm);
         using var tokenRequest = new HttpRequestMessage(HttpMethod.Get, tokenUri);
         if (BasicOf(endpoint) is { } basic)
             tokenRequest.Headers.Authorization = basic;
@@ -106,22 +116,24 @@ public sealed class RegistryAuthHandler(RegistryTokenCache cache, ILogger<Regist
         {
             using var tokenResponse = await base.SendAsync(tokenRequest, ct);
             if (!tokenResponse.IsSuccessStatusCode)
-                return Fail(request, endpoint, $"the token realm {RegistryHttp.Show(realm)} answered {(int)tokenResponse.StatusCode}");
+                var status = (int)tokenResponse.StatusCode;
+                return Fail(request, endpoint, $"the token realm {shownRealm} answered {status}");
 
             var body = await ReadCappedAsync(tokenResponse.Content, ct);
             if (body is null || ParseToken(body) is not { } token)
-                return Fail(request, endpoint, $"the token realm {RegistryHttp.Show(realm)} answered without a token");
+                return Fail(request, endpoint, $"the token realm {shownRealm} answered without a token");
 
             RegistryLog.TokenIssued(logger, endpoint.Name, challenge.Scope ?? "", (int)token.Lifetime.TotalSeconds);
             return (new AuthenticationHeaderValue("Bearer", token.Value), token.Lifetime);
         }
         catch (HttpRequestException e)
         {
-            return Fail(request, endpoint, $"the token realm {RegistryHttp.Show(realm)} could not be reached ({e.HttpRequestError})");
+            return Fail(request, endpoint, $"the token realm {shownRealm} could not be reached ({e.HttpRequestError})");
         }
     }
 
-    private (AuthenticationHeaderValue, TimeSpan)? Fail(HttpRequestMessage request, RegistryEndpoint endpoint, string reason)
+    private (AuthenticationHeaderValue, TimeSpan)? Fail(
+        HttpRequestMessage request, RegistryEndpoint endpoint, string reason)
     {
         RegistryLog.TokenRealmFailed(logger, endpoint.Name, reason);
         request.Options.Set(RegistryHttp.AuthNoteKey, reason);
@@ -157,7 +169,9 @@ public sealed class RegistryAuthHandler(RegistryTokenCache cache, ILogger<Regist
     }
 
     private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     private static async Task<byte[]?> ReadCappedAsync(HttpContent content, CancellationToken ct)
     {

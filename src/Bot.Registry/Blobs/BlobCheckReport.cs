@@ -6,7 +6,8 @@ namespace Bot.Registry.Blobs;
 /// The blob check's result: a verdict per blob it could check, and the first problem that stopped
 /// it from checking (auth, rate limit, unreachable), with the request that met it.
 /// </summary>
-public sealed record BlobCheckReport(IReadOnlyList<BlobOutcome> Outcomes, RegistryFailure? Failure, string? FailedRequest, int Requested)
+public sealed record BlobCheckReport(
+    IReadOnlyList<BlobOutcome> Outcomes, RegistryFailure? Failure, string? FailedRequest, int Requested)
 {
     public IReadOnlyList<BlobOutcome> Broken => [.. Outcomes.Where(o => o.IsBroken)];
 

@@ -15,15 +15,23 @@ namespace Bot.Registry.Blobs;
 /// <see cref="RegistryOptions.BlobCheckConcurrency"/> requests at once and stops early when the
 /// registry refuses, throttles or vanishes, since every further request would say the same.
 /// </summary>
-public sealed class BlobChecker(IHttpClientFactory clients, IOptions<RegistryOptions> options, ILogger<BlobChecker> logger)
+public sealed class BlobChecker(
+    IHttpClientFactory clients, IOptions<RegistryOptions> options, ILogger<BlobChecker> logger)
 {
     public Task<BlobCheckReport> CheckAsync(
-        RegistryEndpoint endpoint, string repository, IReadOnlyList<BlobClue> blobs, CancellationToken cancellationToken) =>
+        RegistryEndpoint endpoint,
+        string repository,
+        IReadOnlyList<BlobClue> blobs,
+        CancellationToken cancellationToken) =>
         CheckAsync(endpoint, repository, blobs, options.Value.BlobCheckConcurrency, cancellationToken);
 
     /// <param name="concurrency">Requests in flight at once; 1 is the sequential baseline.</param>
     public async Task<BlobCheckReport> CheckAsync(
-        RegistryEndpoint endpoint, string repository, IReadOnlyList<BlobClue> blobs, int concurrency, CancellationToken cancellationToken)
+        RegistryEndpoint endpoint,
+        string repository,
+        IReadOnlyList<BlobClue> blobs,
+        int concurrency,
+        CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
         var started = Stopwatch.GetTimestamp();
@@ -82,12 +90,15 @@ public sealed class BlobChecker(IHttpClientFactory clients, IOptions<RegistryOpt
             var body = await ReadErrorBodyAsync(response.Content, timeout.Token);
             var error = RegistryError.TryParse(body);
             var answer = $"{RegistryHttp.StatusText(response.StatusCode)}" + (error is null ? "" : $" {error}");
-            return response.StatusCode switch
+            var condition = response.StatusCode switch
             {
-                HttpStatusCode.NotFound => (new BlobOutcome(blob, BlobConditions.Missing, shown, answer, null), null, shown),
-                HttpStatusCode.InternalServerError => (new BlobOutcome(blob, BlobConditions.BrokenLink, shown, answer, null), null, shown),
-                _ => (null, ClassifyRefusal(request, response, answer), shown),
+                HttpStatusCode.NotFound => BlobConditions.Missing,
+                HttpStatusCode.InternalServerError => BlobConditions.BrokenLink,
+                _ => null,
             };
+            return condition is null
+                ? (null, ClassifyRefusal(request, response, answer), shown)
+                : (new BlobOutcome(blob, condition, shown, answer, null), null, shown);
         }
         catch (Exception e) when (!ct.IsCancellationRequested &&
                                   RegistryHttp.ClassifyTransport(e, timeout.IsCancellationRequested) is { } failure)
@@ -98,13 +109,15 @@ public sealed class BlobChecker(IHttpClientFactory clients, IOptions<RegistryOpt
 
     private sealed record Stop(RegistryFailure Failure, string Request);
 
-    private static RegistryFailure ClassifyRefusal(HttpRequestMessage request, HttpResponseMessage response, string answer) =>
+    private static RegistryFailure ClassifyRefusal(
+        HttpRequestMessage request, HttpResponseMessage response, string answer) =>
         response.StatusCode switch
         {
             HttpStatusCode.Unauthorized => new RegistryFailure(RegistryProblems.Unauthorized,
                 answer + (request.Options.TryGetValue(RegistryHttp.AuthNoteKey, out var note) ? $" ({note})" : "")),
             HttpStatusCode.Forbidden => new RegistryFailure(RegistryProblems.Denied, answer),
-            HttpStatusCode.TooManyRequests => new RegistryFailure(RegistryProblems.TooManyRequests, answer, response.Headers.RetryAfter?.Delta),
+            HttpStatusCode.TooManyRequests =>
+                new RegistryFailure(RegistryProblems.TooManyRequests, answer, response.Headers.RetryAfter?.Delta),
             _ => new RegistryFailure(RegistryProblems.ServerError, answer),
         };
 
@@ -112,9 +125,9 @@ public sealed class BlobChecker(IHttpClientFactory clients, IOptions<RegistryOpt
         HttpResponseMessage response, BlobClue blob, bool whole, string shown, CancellationToken ct)
     {
         var status = RegistryHttp.StatusText(response.StatusCode);
-        var served = response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.FirstOrDefault() : null;
+        var served = RegistryHttp.DigestHeader(response);
         if (served is not null && served != blob.Digest)
-            return new BlobOutcome(blob, BlobConditions.DigestMismatch, shown, $"{status}, Docker-Content-Digest {served}", null);
+            return Verdict(BlobConditions.DigestMismatch, $"{status}, Docker-Content-Digest {served}", null);
 
         // Read the whole small blob (hashing it), or just the first byte of a big one. One byte
         // more than the descriptor promises is enough to know the blob is not what it says.
@@ -125,9 +138,12 @@ public sealed class BlobChecker(IHttpClientFactory clients, IOptions<RegistryOpt
         {
             await using var stream = await response.Content.ReadAsStreamAsync(ct);
             var chunk = new byte[(int)Math.Clamp(limit, 1, 64 * 1024)];
-            int read;
-            while (count < limit && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - count)), ct)) > 0)
+            while (count < limit)
             {
+                var read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - count)), ct);
+                if (read == 0)
+                    break;
+
                 hasher.AppendData(chunk, 0, read);
                 count += read;
             }
@@ -138,21 +154,23 @@ public sealed class BlobChecker(IHttpClientFactory clients, IOptions<RegistryOpt
         }
 
         if (blob.Size > 0 && count == 0)
-            return new BlobOutcome(blob, BlobConditions.Empty, shown, $"{status} with 0 of {blob.Size} bytes", 0);
+            return Verdict(BlobConditions.Empty, $"{status} with 0 of {blob.Size} bytes", 0);
 
         if (!whole)
-            return new BlobOutcome(blob, BlobConditions.Present, shown, $"{status} with the first byte", count);
+            return Verdict(BlobConditions.Present, $"{status} with the first byte", count);
 
         if (count < blob.Size)
-            return new BlobOutcome(blob, BlobConditions.Short, shown, $"{status} with {count} of {blob.Size} bytes", count);
+            return Verdict(BlobConditions.Short, $"{status} with {count} of {blob.Size} bytes", count);
 
         if (count > blob.Size)
-            return new BlobOutcome(blob, BlobConditions.DigestMismatch, shown, $"{status} with more than {blob.Size} bytes", count);
+            return Verdict(BlobConditions.DigestMismatch, $"{status} with more than {blob.Size} bytes", count);
 
         var digest = ContentDigest.Finish(hasher);
         return digest == blob.Digest
-            ? new BlobOutcome(blob, BlobConditions.Present, shown, $"{status} with {count} bytes, digest matches", count)
-            : new BlobOutcome(blob, BlobConditions.DigestMismatch, shown, $"{status} with {count} bytes hashing to {digest}", count);
+            ? Verdict(BlobConditions.Present, $"{status} with {count} bytes, digest matches", count)
+            : Verdict(BlobConditions.DigestMismatch, $"{status} with {count} bytes hashing to {digest}", count);
+
+        BlobOutcome Verdict(string condition, string answer, long? read) => new(blob, condition, shown, answer, read);
     }
 
     private static async Task<byte[]> ReadErrorBodyAsync(HttpContent content, CancellationToken ct)

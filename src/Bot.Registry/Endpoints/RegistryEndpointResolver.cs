@@ -9,5 +9,6 @@ namespace Bot.Registry.Endpoints;
 public sealed class RegistryEndpointResolver(IOptions<RegistryOptions> options)
 {
     public RegistryEndpoint? Resolve(string registryName) =>
-        options.Value.Registries.FirstOrDefault(e => string.Equals(e.Name, registryName, StringComparison.OrdinalIgnoreCase));
+        options.Value.Registries.FirstOrDefault(
+            e => string.Equals(e.Name, registryName, StringComparison.OrdinalIgnoreCase));
 }

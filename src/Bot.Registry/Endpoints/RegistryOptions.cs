@@ -14,7 +14,10 @@ public sealed class RegistryOptions
     /// <summary>How many blob requests run at once during the blob check. Default 8.</summary>
     public int BlobCheckConcurrency { get; set; } = 8;
 
-    /// <summary>Blobs up to this size are downloaded in full and hashed; bigger ones get a 1-byte ranged GET. Default 1 MiB.</summary>
+    /// <summary>
+    /// Blobs up to this size are downloaded in full and hashed; bigger ones get a 1-byte ranged GET.
+    /// Default 1 MiB.
+    /// </summary>
     public long SmallBlobBytes { get; set; } = 1024 * 1024;
 
     /// <summary>A manifest body past this is not read on. Default 4 MiB.</summary>

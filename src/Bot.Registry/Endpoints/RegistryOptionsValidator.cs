@@ -14,13 +14,16 @@ public sealed class RegistryOptionsValidator : IValidateOptions<RegistryOptions>
                 problems.Add("a registry has no Name");
 
             // BaseUri is printed in evidence, so credentials must live in Username/Password only.
-            if (endpoint.BaseUri is not { IsAbsoluteUri: true } uri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            var uri = endpoint.BaseUri;
+            if (uri is not { IsAbsoluteUri: true } || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
                 problems.Add($"registry '{endpoint.Name}': BaseUri must be an absolute http(s) URI");
             else if (!string.IsNullOrEmpty(uri.UserInfo))
                 problems.Add($"registry '{endpoint.Name}': put credentials in Username/Password, not in BaseUri");
         }
 
-        var duplicates = options.Registries.GroupBy(e => e.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1);
+        var duplicates = options.Registries
+            .GroupBy(e => e.Name, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() > 1);
         problems.AddRange(duplicates.Select(g => $"registry '{g.Key}' is listed more than once"));
 
         if (options.BlobCheckConcurrency is < 1 or > 64)

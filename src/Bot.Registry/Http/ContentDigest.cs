@@ -6,10 +6,12 @@ namespace Bot.Registry.Http;
 public static class ContentDigest
 {
     public static IncrementalHash HasherFor(string digest) =>
-        IncrementalHash.CreateHash(digest.StartsWith("sha512:", StringComparison.Ordinal) ? HashAlgorithmName.SHA512 : HashAlgorithmName.SHA256);
+        IncrementalHash.CreateHash(
+            digest.StartsWith("sha512:", StringComparison.Ordinal) ? HashAlgorithmName.SHA512 : HashAlgorithmName.SHA256);
 
     public static string Finish(IncrementalHash hasher) =>
-        (hasher.AlgorithmName == HashAlgorithmName.SHA512 ? "sha512:" : "sha256:") + Convert.ToHexStringLower(hasher.GetHashAndReset());
+        (hasher.AlgorithmName == HashAlgorithmName.SHA512 ? "sha512:" : "sha256:") +
+        Convert.ToHexStringLower(hasher.GetHashAndReset());
 
     public static string Of(string likeDigest, ReadOnlySpan<byte> content)
     {

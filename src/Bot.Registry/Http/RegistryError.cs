@@ -45,7 +45,9 @@ public sealed record RegistryError(string Code, string Message, string? Detail)
         Detail is null or "{}" or "" ? $"{Code} \"{Message}\"" : $"{Code} \"{Message}\" {Detail}";
 
     private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     private static string Clip(string text) => text.Length <= MaxTextLength ? text : text[..MaxTextLength] + "…";
 }

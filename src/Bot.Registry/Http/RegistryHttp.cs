@@ -1,12 +1,13 @@
 using System.Net;
+using Bot.Core.Investigations;
 using Bot.Registry.Endpoints;
 
 namespace Bot.Registry.Http;
 
-/// <summary>What every request to a registry shares: the named client, the request options, how URIs are shown.</summary>
+/// <summary>What every request to a registry shares: the named client, request options, how URIs are shown.</summary>
 public static class RegistryHttp
 {
-    /// <summary>The IHttpClientFactory name of the client that carries <see cref="Auth.RegistryAuthHandler"/>.</summary>
+    /// <summary>The IHttpClientFactory name of the client with the <see cref="Auth.RegistryAuthHandler"/>.</summary>
     public const string ClientName = "Bot.Registry";
 
     /// <summary>Which configured endpoint a request is for; the auth handler reads its credentials from it.</summary>
@@ -20,7 +21,8 @@ public static class RegistryHttp
 
     /// <summary>A URI as evidence shows it: never with user info, never with a query.</summary>
     public static string Show(Uri uri) =>
-        uri.GetComponents(UriComponents.Scheme | UriComponents.Host | UriComponents.Port | UriComponents.Path, UriFormat.UriEscaped);
+        uri.GetComponents(
+            UriComponents.Scheme | UriComponents.Host | UriComponents.Port | UriComponents.Path, UriFormat.UriEscaped);
 
     public static HttpRequestMessage NewRequest(HttpMethod method, RegistryEndpoint endpoint, string relativePath)
     {
@@ -36,19 +38,26 @@ public static class RegistryHttp
     public static RegistryFailure? ClassifyTransport(Exception exception, bool timedOut)
     {
         if (timedOut && exception is OperationCanceledException)
-            return new RegistryFailure(Bot.Core.Investigations.RegistryProblems.TimedOut, "no answer before the request timeout");
+            return new RegistryFailure(RegistryProblems.TimedOut, "no answer within the request timeout");
 
         return exception switch
         {
-            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } e =>
-                new RegistryFailure(Bot.Core.Investigations.RegistryProblems.Unreachable, $"connection failed ({e.HttpRequestError})"),
+            HttpRequestException
+            {
+                HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError,
+            } e =>
+                new RegistryFailure(RegistryProblems.Unreachable, $"connection failed ({e.HttpRequestError})"),
             HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } =>
-                new RegistryFailure(Bot.Core.Investigations.RegistryProblems.Unreachable, "TLS handshake failed"),
+                new RegistryFailure(RegistryProblems.Unreachable, "TLS handshake failed"),
             HttpRequestException e =>
-                new RegistryFailure(Bot.Core.Investigations.RegistryProblems.Garbage, $"broken HTTP answer ({e.HttpRequestError})"),
+                new RegistryFailure(RegistryProblems.Garbage, $"broken HTTP answer ({e.HttpRequestError})"),
             _ => null,
         };
     }
 
-    public static string StatusText(HttpStatusCode status) => ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string? DigestHeader(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.FirstOrDefault() : null;
+
+    public static string StatusText(HttpStatusCode status) =>
+        ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -6,7 +6,8 @@ namespace Bot.Registry.Manifests;
 /// The result of one manifest inspect: either the manifest or the failure, plus the request and
 /// the salient answer for evidence. Expected failures are data here, never exceptions.
 /// </summary>
-public sealed record ManifestInspection(string Request, string Answer, ManifestDocument? Manifest, RegistryFailure? Failure)
+public sealed record ManifestInspection(
+    string Request, string Answer, ManifestDocument? Manifest, RegistryFailure? Failure)
 {
     public static ManifestInspection Found(string request, string answer, ManifestDocument manifest) =>
         new(request, answer, manifest, null);

@@ -12,7 +12,10 @@ namespace Bot.Registry.Manifests;
 public static partial class ManifestParser
 {
     public static bool TryParse(
-        ReadOnlySpan<byte> body, string contentType, out (string Kind, IReadOnlyList<BlobClue> Blobs) parsed, out string reason)
+        ReadOnlySpan<byte> body,
+        string contentType,
+        out (string Kind, IReadOnlyList<BlobClue> Blobs) parsed,
+        out string reason)
     {
         parsed = default;
         try
@@ -41,7 +44,8 @@ public static partial class ManifestParser
 
     public static bool IsDigest(string? text) => text is not null && DigestShape().IsMatch(text);
 
-    private static bool TryParseIndex(JsonElement root, out (string, IReadOnlyList<BlobClue>) parsed, out string reason)
+    private static bool TryParseIndex(
+        JsonElement root, out (string, IReadOnlyList<BlobClue>) parsed, out string reason)
     {
         parsed = default;
         if (!root.TryGetProperty("manifests", out var entries) || entries.ValueKind != JsonValueKind.Array)
@@ -63,20 +67,21 @@ public static partial class ManifestParser
             return true;
         }
 
-        var blobs = descriptors.Select(d => d with { Role = d.MediaType == MediaTypes.BuildKitCacheConfig ? "cacheconfig" : "layer" });
+        var blobs = descriptors.Select(
+            d => d with { Role = d.MediaType == MediaTypes.BuildKitCacheConfig ? "cacheconfig" : "layer" });
         parsed = (ManifestKinds.CacheIndex, [.. blobs]);
         reason = "";
         return true;
     }
 
-    private static bool TryParseManifest(JsonElement root, out (string, IReadOnlyList<BlobClue>) parsed, out string reason)
+    private static bool TryParseManifest(
+        JsonElement root, out (string, IReadOnlyList<BlobClue>) parsed, out string reason)
     {
         parsed = default;
-        if (!root.TryGetProperty("config", out var config) || !TryReadDescriptor(config, "config", out var configBlob, out reason))
-        {
-            reason = root.TryGetProperty("config", out _) ? "the config descriptor is malformed" : "an image manifest without config";
+        if (!root.TryGetProperty("config", out var config))
+            return Refuse("an image manifest without config", out reason);
+        if (!TryReadDescriptor(config, "config", out var configBlob, out reason))
             return false;
-        }
 
         if (!root.TryGetProperty("layers", out var layers) || layers.ValueKind != JsonValueKind.Array)
             return Refuse("an image manifest without a layers array", out reason);
@@ -101,18 +106,24 @@ public static partial class ManifestParser
         if (element.ValueKind != JsonValueKind.Object)
             return Refuse($"a {role} descriptor is not an object", out reason);
 
-        var digest = element.TryGetProperty("digest", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+        var digest = Text(element, "digest");
         if (!IsDigest(digest))
             return Refuse($"a {role} descriptor has no valid digest", out reason);
 
-        if (!element.TryGetProperty("size", out var s) || s.ValueKind != JsonValueKind.Number || !s.TryGetInt64(out var size) || size < 0)
+        if (!element.TryGetProperty("size", out var s) || s.ValueKind != JsonValueKind.Number ||
+            !s.TryGetInt64(out var size) || size < 0)
             return Refuse($"a {role} descriptor of {digest} has no valid size", out reason);
 
-        var mediaType = element.TryGetProperty("mediaType", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "";
+        var mediaType = Text(element, "mediaType") ?? "";
         descriptor = new BlobClue(digest!, size, mediaType, role);
         reason = "";
         return true;
     }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     private static bool Refuse(string why, out string reason)
     {

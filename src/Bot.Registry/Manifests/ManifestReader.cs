@@ -15,7 +15,8 @@ namespace Bot.Registry.Manifests;
 public sealed class ManifestReader(
     IHttpClientFactory clients, IOptions<RegistryOptions> options, TimeProvider time, ILogger<ManifestReader> logger)
 {
-    public async Task<ManifestInspection> InspectAsync(RegistryEndpoint endpoint, ImageReference reference, CancellationToken cancellationToken)
+    public async Task<ManifestInspection> InspectAsync(
+        RegistryEndpoint endpoint, ImageReference reference, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         using var request = RegistryHttp.NewRequest(
@@ -31,7 +32,8 @@ public sealed class ManifestReader(
         {
             var http = clients.CreateClient(RegistryHttp.ClientName);
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            inspection = await ReadAnswerAsync(shown, request, response, reference, settings.MaxManifestBytes, timeout.Token);
+            inspection = await ReadAnswerAsync(
+                shown, request, response, reference, settings.MaxManifestBytes, timeout.Token);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested &&
                                   RegistryHttp.ClassifyTransport(e, timeout.IsCancellationRequested) is { } failure)
@@ -45,7 +47,12 @@ public sealed class ManifestReader(
     }
 
     private async Task<ManifestInspection> ReadAnswerAsync(
-        string shown, HttpRequestMessage request, HttpResponseMessage response, ImageReference reference, int maxBytes, CancellationToken ct)
+        string shown,
+        HttpRequestMessage request,
+        HttpResponseMessage response,
+        ImageReference reference,
+        int maxBytes,
+        CancellationToken ct)
     {
         if (response.Content.Headers.ContentLength > maxBytes)
             return TooLarge(shown, response.Content.Headers.ContentLength.Value, maxBytes);
@@ -60,27 +67,32 @@ public sealed class ManifestReader(
         var contentType = response.Content.Headers.ContentType?.MediaType ?? "";
         var status = $"200 {(contentType.Length == 0 ? "without Content-Type" : contentType)}";
         if (!MediaTypes.Accepted.Contains(contentType))
-            return ManifestInspection.Failed(shown, new RegistryFailure(RegistryProblems.Garbage, $"{status}, not a manifest type we asked for"));
+            return Failed(RegistryProblems.Garbage, $"{status}, not a manifest type we asked for");
 
-        var header = response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.FirstOrDefault() : null;
+        var header = RegistryHttp.DigestHeader(response);
         var computed = ContentDigest.Of(header ?? reference.Digest ?? "sha256:", body);
         if (header is not null && header != computed)
         {
-            return ManifestInspection.Failed(shown, new RegistryFailure(
-                RegistryProblems.DigestMismatch, $"{status}, Docker-Content-Digest {header} but the body hashes to {computed}"));
+            return Failed(
+                RegistryProblems.DigestMismatch, $"{status}, Docker-Content-Digest {header} but the body hashes to {computed}");
         }
 
         if (reference.Digest is not null && reference.Digest != computed)
         {
-            return ManifestInspection.Failed(shown, new RegistryFailure(
-                RegistryProblems.DigestMismatch, $"{status}, asked for {reference.Digest} but the body hashes to {computed}"));
+            return Failed(
+                RegistryProblems.DigestMismatch, $"{status}, asked for {reference.Digest} but the body hashes to {computed}");
         }
 
         if (!ManifestParser.TryParse(body, contentType, out var parsed, out var reason))
-            return ManifestInspection.Failed(shown, new RegistryFailure(RegistryProblems.Garbage, $"{status}, {reason}"));
+            return Failed(RegistryProblems.Garbage, $"{status}, {reason}");
 
-        var answer = $"{status}, Docker-Content-Digest {header ?? "(absent; computed " + computed + ")"}, {parsed.Blobs.Count} descriptors";
-        return ManifestInspection.Found(shown, answer, new ManifestDocument(computed, contentType, parsed.Kind, body.Length, parsed.Blobs));
+        var served = header ?? $"(absent; computed {computed})";
+        var answer = $"{status}, Docker-Content-Digest {served}, {parsed.Blobs.Count} descriptors";
+        var manifest = new ManifestDocument(computed, contentType, parsed.Kind, body.Length, parsed.Blobs);
+        return ManifestInspection.Found(shown, answer, manifest);
+
+        ManifestInspection Failed(string problem, string why) =>
+            ManifestInspection.Failed(shown, new RegistryFailure(problem, why));
     }
 
     private RegistryFailure ClassifyError(HttpRequestMessage request, HttpResponseMessage response, byte[] body)
@@ -102,7 +114,7 @@ public sealed class ManifestReader(
                 return new RegistryFailure(RegistryProblems.TooManyRequests, answer + wait, retryAfter);
             case HttpStatusCode.NotFound when error?.Code == "NAME_UNKNOWN":
                 return new RegistryFailure(RegistryProblems.NameUnknown, answer);
-            case HttpStatusCode.NotFound when error?.Message.Contains("accept header does not support", StringComparison.OrdinalIgnoreCase) == true:
+            case HttpStatusCode.NotFound when IsAcceptRefusal(error):
                 return new RegistryFailure(RegistryProblems.MediaTypeRefused, answer);
             case HttpStatusCode.NotFound:
                 return new RegistryFailure(RegistryProblems.ManifestUnknown, answer);
@@ -121,6 +133,10 @@ public sealed class ManifestReader(
         error?.Detail is { } detail &&
         (detail.Contains("unexpected end of JSON input", StringComparison.Ordinal) ||
          detail.Replace(" ", "", StringComparison.Ordinal).Contains("\"Offset\":0", StringComparison.Ordinal));
+
+    /// <summary>2.8's answer when a manifest exists in a type the Accept header left out.</summary>
+    private static bool IsAcceptRefusal(RegistryError? error) =>
+        error?.Message.Contains("accept header does not support", StringComparison.OrdinalIgnoreCase) == true;
 
     private TimeSpan? RetryAfterOf(HttpResponseMessage response)
     {
@@ -143,7 +159,8 @@ public sealed class ManifestReader(
             RegistryProblems.TooLarge, $"a manifest of {size}, past the limit of {maxBytes} bytes; not read on"));
     }
 
-    private static string Describe(byte[] body) => body.Length == 0 ? "empty body" : $"a non-JSON body of {body.Length} bytes";
+    private static string Describe(byte[] body) =>
+        body.Length == 0 ? "empty body" : $"a non-JSON body of {body.Length} bytes";
 
     /// <summary>Reads up to <paramref name="maxBytes"/>; null as soon as the body goes past it.</summary>
     internal static async Task<byte[]?> ReadCappedAsync(HttpContent content, int maxBytes, CancellationToken ct)

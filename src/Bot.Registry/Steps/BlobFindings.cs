@@ -12,7 +12,8 @@ public static class BlobFindings
     public static IReadOnlyList<string> Problems { get; } =
     [
         RegistryProblems.Unreachable, RegistryProblems.TimedOut, RegistryProblems.Unauthorized, RegistryProblems.Denied,
-        RegistryProblems.TooManyRequests, RegistryProblems.ServerError, RegistryProblems.Garbage, RegistryProblems.NotAllowlisted,
+        RegistryProblems.TooManyRequests, RegistryProblems.ServerError, RegistryProblems.Garbage,
+        RegistryProblems.NotAllowlisted,
     ];
 
     public static IReadOnlyCollection<string> All { get; } = [AllPresent, Broken, None, .. Problems.Select(For)];

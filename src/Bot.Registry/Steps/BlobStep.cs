@@ -30,7 +30,8 @@ public sealed class BlobStep(RegistryEndpointResolver endpoints, BlobChecker che
         {
             var refused = clues with { RegistryProblem = RegistryProblems.NotAllowlisted };
             return StepResult.CouldNotCheck(
-                Finding.Of(BlobFindings.For(RegistryProblems.NotAllowlisted), ("registry", reference.Registry)), refused);
+                Finding.Of(BlobFindings.For(RegistryProblems.NotAllowlisted), ("registry", reference.Registry)),
+                refused);
         }
 
         var report = await checker.CheckAsync(endpoint, reference.Repository, clues.Blobs, cancellationToken);
@@ -59,8 +60,9 @@ public sealed class BlobStep(RegistryEndpointResolver endpoints, BlobChecker che
 
         if (report.Failure is { } failure)
         {
+            var problem = BlobFindings.Problems.Contains(failure.Problem) ? failure.Problem : RegistryProblems.ServerError;
             var finding = Finding.Of(
-                BlobFindings.For(BlobFindings.Problems.Contains(failure.Problem) ? failure.Problem : RegistryProblems.ServerError),
+                BlobFindings.For(problem),
                 ("ref", reference.ToString()),
                 ("registry", reference.Registry),
                 counts,
@@ -69,14 +71,16 @@ public sealed class BlobStep(RegistryEndpointResolver endpoints, BlobChecker che
             return StepResult.CouldNotCheck(finding, clues with { RegistryProblem = failure.Problem }, evidence);
         }
 
-        return StepResult.Fine(Finding.Of(BlobFindings.AllPresent, ("ref", reference.ToString()), counts), clues, evidence);
+        var fine = Finding.Of(BlobFindings.AllPresent, ("ref", reference.ToString()), counts);
+        return StepResult.Fine(fine, clues, evidence);
     }
 
     private static Evidence[] EvidenceOf(RegistryEndpoint endpoint, string repository, BlobCheckReport report)
     {
         var evidence = new List<Evidence>();
         var broken = report.Broken;
-        evidence.AddRange(broken.Take(MaxBlobEvidence).Select(b => Evidence.Of(b.Request, $"{b.Answer}: {b.Condition} ({b.Blob.Role})")));
+        evidence.AddRange(broken.Take(MaxBlobEvidence)
+            .Select(b => Evidence.Of(b.Request, $"{b.Answer}: {b.Condition} ({b.Blob.Role})")));
 
         if (report.Failure is { } failure)
             evidence.Add(Evidence.Of(report.FailedRequest ?? "", failure.Answer));
@@ -92,7 +96,10 @@ public sealed class BlobStep(RegistryEndpointResolver endpoints, BlobChecker che
     }
 
     private static string Summary(IReadOnlyList<BlobOutcome> broken) =>
-        string.Join(", ", broken.GroupBy(b => b.Condition).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} {g.Key}"));
+        string.Join(", ", broken
+            .GroupBy(b => b.Condition)
+            .OrderByDescending(g => g.Count())
+            .Select(g => $"{g.Count()} {g.Key}"));
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,7 +2,7 @@ using Bot.Core.Investigations;
 
 namespace Bot.Registry.Steps;
 
-/// <summary>The manifest step's finding codes: one per outcome, each with a template in <c>prompts/findings/</c>.</summary>
+/// <summary>The manifest step's finding codes, each with a template in <c>prompts/findings/</c>.</summary>
 public static class ManifestFindings
 {
     public const string Found = "manifest.found";
@@ -25,7 +25,8 @@ public static class ManifestFindings
         RegistryProblems.Unreachable, RegistryProblems.TimedOut, RegistryProblems.Unauthorized, RegistryProblems.Denied,
         RegistryProblems.TooManyRequests, RegistryProblems.ManifestUnknown, RegistryProblems.NameUnknown,
         RegistryProblems.ManifestCorrupt, RegistryProblems.MediaTypeRefused, RegistryProblems.ServerError,
-        RegistryProblems.Garbage, RegistryProblems.DigestMismatch, RegistryProblems.TooLarge, RegistryProblems.NotAllowlisted,
+        RegistryProblems.Garbage, RegistryProblems.DigestMismatch, RegistryProblems.TooLarge,
+        RegistryProblems.NotAllowlisted,
     ];
 
     public static IReadOnlyCollection<string> All { get; } = [Found, NoRef, BadRef, .. Problems.Select(For)];

@@ -11,8 +11,8 @@ namespace Bot.Registry.Steps;
 /// Inspects the cache manifest the investigation suspects: finds its digest, its shape and the
 /// blobs it references, or says exactly how the registry's answer went wrong.
 /// </summary>
-public sealed class ManifestStep(RegistryEndpointResolver endpoints, ManifestReader reader, ILogger<ManifestStep> logger)
-    : IInvestigationStep
+public sealed class ManifestStep(
+    RegistryEndpointResolver endpoints, ManifestReader reader, ILogger<ManifestStep> logger) : IInvestigationStep
 {
     public StepName Name => StepName.Manifest;
 
@@ -31,9 +31,11 @@ public sealed class ManifestStep(RegistryEndpointResolver endpoints, ManifestRea
         {
             RegistryLog.NotAllowlisted(logger, reference.Registry);
             var refused = clues with { RegistryProblem = RegistryProblems.NotAllowlisted };
-            return StepResult.CouldNotCheck(
-                Finding.Of(ManifestFindings.For(RegistryProblems.NotAllowlisted), ("ref", reference.ToString()), ("registry", reference.Registry)),
-                refused);
+            var finding = Finding.Of(
+                ManifestFindings.For(RegistryProblems.NotAllowlisted),
+                ("ref", reference.ToString()),
+                ("registry", reference.Registry));
+            return StepResult.CouldNotCheck(finding, refused);
         }
 
         var inspection = await reader.InspectAsync(endpoint, reference, cancellationToken);
@@ -58,7 +60,11 @@ public sealed class ManifestStep(RegistryEndpointResolver endpoints, ManifestRea
         }
 
         var failure = inspection.Failure!;
-        var failed = clues with { RegistryProblem = failure.Problem, ManifestDigest = reference.Digest ?? clues.ManifestDigest };
+        var failed = clues with
+        {
+            RegistryProblem = failure.Problem,
+            ManifestDigest = reference.Digest ?? clues.ManifestDigest,
+        };
         var problem = Finding.Of(
             ManifestFindings.For(failure.Problem),
             ("ref", reference.ToString()),
