@@ -115,8 +115,8 @@ public sealed class RegistryAuthHandler(RegistryTokenCache cache, ILogger<Regist
         try
         {
             using var tokenResponse = await base.SendAsync(tokenRequest, ct);
+            var status = (int)tokenResponse.StatusCode;
             if (!tokenResponse.IsSuccessStatusCode)
-                var status = (int)tokenResponse.StatusCode;
                 return Fail(request, endpoint, $"the token realm {shownRealm} answered {status}");
 
             var body = await ReadCappedAsync(tokenResponse.Content, ct);
