@@ -49,6 +49,8 @@ public static class RegistryHttp
                 new RegistryFailure(RegistryProblems.Unreachable, $"connection failed ({e.HttpRequestError})"),
             HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } =>
                 new RegistryFailure(RegistryProblems.Unreachable, "TLS handshake failed"),
+            HttpIOException e =>
+                new RegistryFailure(RegistryProblems.Garbage, $"the answer broke off ({e.HttpRequestError})"),
             HttpRequestException e =>
                 new RegistryFailure(RegistryProblems.Garbage, $"broken HTTP answer ({e.HttpRequestError})"),
             _ => null,

@@ -211,6 +211,23 @@ public sealed class ManifestReaderTests
     }
 
     [Fact]
+    public async Task Inspect_BodyBreaksOff_IsGarbage()
+    {
+        var registry = new FakeRegistry(_ =>
+        {
+            var response = FakeRegistry.Answer(HttpStatusCode.OK, [], MediaTypes.OciIndex);
+            response.Content = new StreamContent(new BreakingStream());
+            response.Content.Headers.ContentType = new(MediaTypes.OciIndex);
+            return response;
+        });
+
+        var inspection = await Harness.Over(registry).Reader.InspectAsync(Endpoint(), CacheRef, default);
+
+        Assert.Equal(RegistryProblems.Garbage, inspection.Failure?.Problem);
+        Assert.Contains("broke off", inspection.Answer);
+    }
+
+    [Fact]
     public async Task Inspect_NothingListening_IsUnreachable()
     {
         var port = ClosedPort();
@@ -264,6 +281,13 @@ public sealed class ManifestReaderTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>A body whose connection drops after the headers, as a registry does when its data file vanished.</summary>
+    private sealed class BreakingStream : MemoryStream
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            throw new HttpIOException(HttpRequestError.ResponseEnded, "The response ended prematurely.");
     }
 
     /// <summary>A body without Content-Length, like a chunked answer: the cap must hold while reading.</summary>
