@@ -16,7 +16,8 @@ internal static class BenchCache
             .Select(_ => RandomNumberGenerator.GetBytes(RandomNumberGenerator.GetInt32(2 * 1024, 6 * 1024)))
             .ToList();
 
-        await Parallel.ForEachAsync(layers, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (layer, token) =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct };
+        await Parallel.ForEachAsync(layers, parallel, async (layer, token) =>
             Ensure(await pusher.PushBlobAsync(repository, layer, token)));
 
         var cacheConfig = new JsonObject

@@ -14,6 +14,8 @@ public sealed class RegistryAuthHandlerTests
     private const string Challenge =
         """Bearer realm="http://auth.test/token",service="registry.test",scope="repository:app:pull" """;
 
+    private static readonly DateTimeOffset Noon = new(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
+
     private static readonly ImageReference CacheRef =
         ImageReference.TryParse("registry.internal:5000/app:cache", out var r) ? r : throw new InvalidOperationException();
 
@@ -37,7 +39,7 @@ public sealed class RegistryAuthHandlerTests
     [Fact]
     public async Task Inspect_SecondCallWithinLifetime_ReusesTokenUpFront()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-03T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var time = new FakeTimeProvider(Noon);
         var registry = new TokenRegistry("""{"access_token":"tok-1","expires_in":120}""");
         var harness = new Harness(registry, Harness.FakeBase, time);
 
@@ -51,7 +53,7 @@ public sealed class RegistryAuthHandlerTests
     [Fact]
     public async Task Inspect_AfterTokenExpiry_FetchesANewToken()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-03T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var time = new FakeTimeProvider(Noon);
         var registry = new TokenRegistry("""{"token":"tok-1"}""");
         var harness = new Harness(registry, Harness.FakeBase, time);
 
@@ -96,7 +98,9 @@ public sealed class RegistryAuthHandlerTests
     {
         var registry = new TokenRegistry("""{"nothing":"here"}""");
 
-        var inspection = await Harness.Over(new FakeRegistry(registry.Answer)).Reader.InspectAsync(Endpoint(), CacheRef, default);
+        var harness = Harness.Over(new FakeRegistry(registry.Answer));
+
+        var inspection = await harness.Reader.InspectAsync(Endpoint(), CacheRef, default);
 
         Assert.Equal(RegistryProblems.Unauthorized, inspection.Failure?.Problem);
         Assert.Contains("without a token", inspection.Answer);
@@ -109,7 +113,8 @@ public sealed class RegistryAuthHandlerTests
         var body = Recorded.Manifest("cache-index.json");
         var registry = new FakeRegistry(request => request.Headers.Authorization?.ToString() == expected
             ? FakeRegistry.Answer(HttpStatusCode.OK, body, MediaTypes.OciIndex)
-            : FakeRegistry.Answer(HttpStatusCode.Unauthorized, Recorded.Unauthorized, headers: ("WWW-Authenticate", "Basic realm=\"r\"")));
+            : FakeRegistry.Answer(
+                HttpStatusCode.Unauthorized, Recorded.Unauthorized, headers: ("WWW-Authenticate", "Basic realm=\"r\"")));
         var harness = new Harness(registry, Harness.FakeBase, username: "bot", password: "pw");
 
         var inspection = await harness.Reader.InspectAsync(harness.Endpoint, CacheRef, default);
@@ -159,10 +164,12 @@ public sealed class RegistryAuthHandlerTests
             ManifestRequests++;
             return request.Headers.Authorization?.ToString() == "Bearer tok-1"
                 ? FakeRegistry.Answer(HttpStatusCode.OK, _manifest, MediaTypes.OciIndex)
-                : FakeRegistry.Answer(HttpStatusCode.Unauthorized, Recorded.Unauthorized, headers: ("WWW-Authenticate", Challenge));
+                : FakeRegistry.Answer(
+                    HttpStatusCode.Unauthorized, Recorded.Unauthorized, headers: ("WWW-Authenticate", Challenge));
         }
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        protected override Task<HttpResponseMessage> SendAsync(
+            HttpRequestMessage request, CancellationToken cancellationToken) =>
             Task.FromResult(Answer(request));
     }
 }

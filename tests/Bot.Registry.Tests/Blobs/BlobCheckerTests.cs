@@ -10,7 +10,8 @@ namespace Bot.Registry.Tests.Blobs;
 public sealed class BlobCheckerTests
 {
     private static readonly byte[] Content = [.. Enumerable.Range(0, 4821).Select(i => (byte)(i % 251))];
-    private static readonly BlobClue Small = new(DigestOf(Content), Content.Length, "application/vnd.buildkit.cacheconfig.v0", "cacheconfig");
+    private static readonly BlobClue Small =
+        new(DigestOf(Content), Content.Length, "application/vnd.buildkit.cacheconfig.v0", "cacheconfig");
 
     [Fact]
     public async Task Check_SmallBlobServedInFull_IsPresent()
@@ -125,7 +126,8 @@ public sealed class BlobCheckerTests
             var digest = request.RequestUri!.Segments[^1];
             return digest == missing
                 ? FakeRegistry.Answer(HttpStatusCode.NotFound, Recorded.BlobUnknown)
-                : FakeRegistry.Answer(HttpStatusCode.OK, Payload(blobs.FindIndex(b => b.Digest == digest)), "application/octet-stream");
+                : FakeRegistry.Answer(
+                    HttpStatusCode.OK, Payload(blobs.FindIndex(b => b.Digest == digest)), "application/octet-stream");
         });
 
         var report = await Harness.Over(registry).Checker.CheckAsync(Endpoint(), "app", blobs, concurrency: 8, default);
@@ -140,7 +142,8 @@ public sealed class BlobCheckerTests
 
     private static byte[] Payload(int i) => [.. Enumerable.Repeat((byte)i, 100 + i)];
 
-    private static BlobClue Blob(int i) => new(DigestOf(Payload(i)), 100 + i, "application/vnd.oci.image.layer.v1.tar+gzip", "layer");
+    private static BlobClue Blob(int i) =>
+        new(DigestOf(Payload(i)), 100 + i, "application/vnd.oci.image.layer.v1.tar+gzip", "layer");
 
     private static string DigestOf(byte[] content) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(content));
 

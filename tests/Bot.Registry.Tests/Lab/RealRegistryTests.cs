@@ -51,7 +51,8 @@ public sealed class RealRegistryTests(LabRegistryFixture lab) : IClassFixture<La
         File.Delete(lab.BlobDataPath(cache.ConfigDigest));
 
         using var http = new HttpClient { BaseAddress = lab.Registry.BaseUri };
-        using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"v2/{cache.Repository}/blobs/{cache.ConfigDigest}"));
+        using var headRequest = new HttpRequestMessage(HttpMethod.Head, $"v2/{cache.Repository}/blobs/{cache.ConfigDigest}");
+        using var head = await http.SendAsync(headRequest);
         var report = await harness.Checker.CheckAsync(harness.Endpoint, cache.Repository, manifest.Clues.Blobs, default);
 
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);

@@ -21,12 +21,14 @@ public sealed class TokenAuthTests(TokenAuthFixture auth) : IClassFixture<TokenA
     [Fact]
     public async Task Walk_GoodCredentials_FollowsChallengeAndChecksEveryBlob()
     {
-        var harness = new Harness(new SocketsHttpHandler(), auth.BaseUri, username: TokenAuthFixture.Username, password: TokenAuthFixture.Password);
+        var harness = new Harness(
+            new SocketsHttpHandler(), auth.BaseUri, username: TokenAuthFixture.Username, password: TokenAuthFixture.Password);
 
         var manifest = await harness.ManifestStep.RunAsync(new Clues { ImageRef = auth.Cache.Ref }, default);
         var blobs = await harness.BlobStep.RunAsync(manifest.Clues, default);
 
-        Assert.True(manifest.Status == StepStatus.Fine, $"{manifest.Finding.Code}: {(manifest.Evidence.Count > 0 ? manifest.Evidence[0].Answer : "")}\n{auth.RegistryLog}");
+        var answer = manifest.Evidence.Count > 0 ? manifest.Evidence[0].Answer : "";
+        Assert.True(manifest.Status == StepStatus.Fine, $"{manifest.Finding.Code}: {answer}\n{auth.RegistryLog}");
         Assert.Equal(auth.Cache.ManifestDigest, manifest.Clues.ManifestDigest);
         Assert.Equal(StepStatus.Fine, blobs.Status);
         Assert.True(auth.Tokens.TokensIssued >= 1);
@@ -35,7 +37,8 @@ public sealed class TokenAuthTests(TokenAuthFixture auth) : IClassFixture<TokenA
     [Fact]
     public async Task Walk_WrongPassword_IsUnauthorizedFindingWithoutSecrets()
     {
-        var harness = new Harness(new SocketsHttpHandler(), auth.BaseUri, username: TokenAuthFixture.Username, password: "not-the-password");
+        var harness = new Harness(
+            new SocketsHttpHandler(), auth.BaseUri, username: TokenAuthFixture.Username, password: "not-the-password");
 
         var manifest = await harness.ManifestStep.RunAsync(new Clues { ImageRef = auth.Cache.Ref }, default);
 

@@ -37,7 +37,13 @@ public sealed class BlobStepTests
     [Fact]
     public async Task Run_FiveHundredBlobsThreeBroken_NamesBrokenOnesAndCountsTheRest()
     {
-        var (blobs, registry) = Serve(count: 500, broken: new() { [3] = HttpStatusCode.NotFound, [250] = HttpStatusCode.OK, [499] = HttpStatusCode.InternalServerError });
+        var broken = new Dictionary<int, HttpStatusCode>
+        {
+            [3] = HttpStatusCode.NotFound,
+            [250] = HttpStatusCode.OK,
+            [499] = HttpStatusCode.InternalServerError,
+        };
+        var (blobs, registry) = Serve(count: 500, broken);
 
         var result = await Harness.Over(registry).BlobStep.RunAsync(new Clues { ImageRef = Ref, Blobs = blobs }, default);
 
@@ -88,7 +94,7 @@ public sealed class BlobStepTests
 
         var result = await harness.BlobStep.RunAsync(new Clues { ImageRef = Ref, Blobs = blobs }, default);
 
-        var text = string.Join('\n', result.Evidence.Select(e => e.Request + " " + e.Answer).Concat(result.Finding.Facts.Values));
+        var text = string.Join('\n', result.Evidence.Select(e => $"{e.Request} {e.Answer}").Concat(result.Finding.Facts.Values));
         Assert.DoesNotContain("hunter2", text);
         Assert.DoesNotContain("robot$ci", text);
     }
@@ -97,7 +103,9 @@ public sealed class BlobStepTests
     private static (List<BlobClue> Blobs, FakeRegistry Registry) Serve(int count, Dictionary<int, HttpStatusCode> broken)
     {
         var payloads = Enumerable.Range(0, count).Select(i => BitConverter.GetBytes(i).Concat(new byte[64]).ToArray()).ToList();
-        var blobs = payloads.Select(p => new BlobClue("sha256:" + Convert.ToHexStringLower(SHA256.HashData(p)), p.Length, "x", "layer")).ToList();
+        var blobs = payloads
+            .Select(p => new BlobClue("sha256:" + Convert.ToHexStringLower(SHA256.HashData(p)), p.Length, "x", "layer"))
+            .ToList();
         var index = blobs.Select((b, i) => (b.Digest, i)).ToDictionary(x => x.Digest, x => x.i);
         var registry = new FakeRegistry(request =>
         {
