@@ -1,0 +1,3 @@
+using Bot.Bench;
+
+return await BlobCheckBenchmark.RunAsync(args);
