@@ -2,6 +2,7 @@ using Bot.Core.Investigations;
 using Bot.Core.Prompts;
 using Bot.Core.Reports;
 using Bot.Core.Triage;
+using Bot.Registry;
 using Bot.Storage;
 using Bot.Storage.Sqlite;
 using Bot.Terminal;
@@ -25,6 +26,9 @@ internal static class BotServices
         services.AddSingleton<TriageQueue>();
         services.AddSingleton<ITriageLauncher, TriageLauncher>();
         services.AddSingleton<TriageWorker>();
+
+        // The walk's steps, one adapter each; the runner takes every registered IInvestigationStep.
+        services.AddRegistryChecks(configuration);
 
         services.AddSingleton(provider => LoadPrompts(configuration, provider));
         services.AddSingleton<TriageReportBuilder>();
