@@ -1,0 +1,241 @@
+namespace Bot.GitHub.Logs;
+
+/// <summary>
+/// The state of one pass over a log. Everything it keeps is capped (a few lines per class, a few
+/// refs, a bounded vertex table), so memory does not grow with the log.
+/// </summary>
+internal sealed class LogScan
+{
+    private const int MaxRefs = 8;
+    private const int MaxImportVertices = 256;
+    private const int MaxShownLineLength = 300;
+
+    private readonly VertexTracker _vertices = new();
+    private readonly Dictionary<int, string> _importVertices = [];
+    private readonly List<string> _cacheFrom = [];
+    private readonly List<string> _cacheTo = [];
+    private readonly Dictionary<string, LogSignal> _signals = new(StringComparer.Ordinal);
+    private string? _firstSummaryTitle;
+    private bool _previousWasRule;
+    private long _lines;
+
+    public void Read(string rawLine)
+    {
+        _lines++;
+        var line = StripTimestamp(rawLine);
+        if (line.Length == 0)
+            return;
+
+        var (vertex, body) = ObserveVertex(line);
+        ObserveSummary(line);
+        ObserveCacheOptions(line);
+
+        var (errorClass, explicitRef) = Detect(line, vertex, body);
+        if (errorClass is not null)
+            Record(errorClass, line, explicitRef, vertex);
+    }
+
+    public CiLogClassification Finish()
+    {
+        var fatal = CiErrorClasses.FatalRegistry.FirstOrDefault(_signals.ContainsKey);
+        if (fatal is not null)
+            return Build(_signals[fatal], isFatal: true, involvesRegistry: true);
+        if (_signals.TryGetValue(CiErrorClasses.Unrelated, out var unrelated))
+            return Build(unrelated, isFatal: true, involvesRegistry: false);
+
+        var survived = CiErrorClasses.NonFatalRegistry.FirstOrDefault(_signals.ContainsKey);
+        if (survived is not null)
+            return Build(_signals[survived], isFatal: false, involvesRegistry: true);
+
+        return new CiLogClassification(CiErrorClasses.NoFailureFound, false, null, null, null, null, [], _lines);
+    }
+
+    private static string StripTimestamp(string line)
+    {
+        if (line.Length < 20 || !char.IsAsciiDigit(line[0]) || line[10] != 'T')
+            return line;
+
+        var match = LogPatterns.Timestamp().Match(line);
+        return match.Success ? line[match.Length..] : line;
+    }
+
+    private (int? Vertex, string Body) ObserveVertex(string line)
+    {
+        if (line[0] != '#')
+            return (null, line);
+
+        var match = LogPatterns.Vertex().Match(line);
+        if (!match.Success || !int.TryParse(match.Groups["n"].ValueSpan, out var number))
+            return (null, line);
+
+        var body = match.Groups["text"].Value;
+        _vertices.Observe(number, body);
+
+        var import = LogPatterns.ImportVertex().Match(body);
+        if (import.Success && _importVertices.Count < MaxImportVertices)
+            _importVertices[number] = import.Groups["ref"].Value;
+
+        return (number, body);
+    }
+
+    // BuildKit closes a failure with "------ / > [11/19] COPY x .: / ------"; the title is the step.
+    private void ObserveSummary(string line)
+    {
+        var isRule = line.StartsWith("------", StringComparison.Ordinal);
+        if (_previousWasRule && _firstSummaryTitle is null && line.StartsWith(" > ", StringComparison.Ordinal))
+        {
+            var title = VertexTracker.StepTitle(line[3..]);
+            _firstSummaryTitle = title.StartsWith("exporting cache", StringComparison.Ordinal) ? VertexTracker.ExportingCache
+                : title.StartsWith("exporting to image", StringComparison.Ordinal) ? VertexTracker.ExportingToImage
+                : title;
+        }
+
+        _previousWasRule = isRule;
+    }
+
+    private void ObserveCacheOptions(string line)
+    {
+        if (!line.Contains("ref=", StringComparison.Ordinal))
+            return;
+
+        var target = line.Contains("cache-from", StringComparison.Ordinal) ? _cacheFrom
+            : line.Contains("cache-to", StringComparison.Ordinal) ? _cacheTo
+            : null;
+        var match = target is null ? null : LogPatterns.RefOption().Match(line);
+        if (match is { Success: true } && target!.Count < MaxRefs && !target.Contains(match.Groups["ref"].Value))
+            target.Add(match.Groups["ref"].Value);
+    }
+
+    private (string? Class, string? Ref) Detect(string line, int? vertex, string body)
+    {
+        if (line.Contains("no space left on device", StringComparison.OrdinalIgnoreCase))
+            return (HasRegistryContext(line) ? CiErrorClasses.RegistryNoSpace : CiErrorClasses.Unrelated, null);
+
+        if (line.Contains("failed to compute cache key", StringComparison.Ordinal))
+            return (ComputeCacheKeyClass(line), null);
+
+        if (line.Contains("content at ", StringComparison.Ordinal) && LogPatterns.ContentNotFound().IsMatch(line))
+            return (CiErrorClasses.CacheBlobNotFound, null);
+        if (line.Contains("blob ", StringComparison.Ordinal) && LogPatterns.BlobNotFound().IsMatch(line))
+            return (CiErrorClasses.CacheBlobNotFound, null);
+        if (line.Contains("httpReadSeeker: failed open", StringComparison.Ordinal))
+            return (CiErrorClasses.CacheBlobReadFailed, null);
+        if (line.Contains("unexpected status", StringComparison.Ordinal)
+            && !line.Contains("/blobs/uploads/", StringComparison.Ordinal)
+            && LogPatterns.BlobGetStatus().IsMatch(line))
+        {
+            return (CiErrorClasses.CacheBlobReadFailed, null);
+        }
+
+        return DetectImport(line, vertex, body) ?? DetectExport(line) ?? DetectGeneric(line);
+    }
+
+    // "failed to compute cache key" also wraps a missing build-context file ("failed to calculate
+    // checksum of ref …: "/app.csproj": not found"); that one is the Dockerfile's, not the cache's.
+    private static string ComputeCacheKeyClass(string line)
+    {
+        if (line.Contains("failed to calculate checksum", StringComparison.Ordinal))
+            return CiErrorClasses.Unrelated;
+
+        return line.Contains("not found", StringComparison.OrdinalIgnoreCase)
+            ? CiErrorClasses.CacheBlobNotFound
+            : CiErrorClasses.CacheBlobReadFailed;
+    }
+
+    private (string?, string?)? DetectImport(string line, int? vertex, string body)
+    {
+        if (line.Contains("cache importer", StringComparison.Ordinal))
+        {
+            var missing = LogPatterns.ImporterNotFound().Match(line);
+            if (missing.Success)
+                return (CiErrorClasses.CacheRefNotFound, missing.Groups["ref"].Value);
+        }
+
+        if (line.Contains("error while importing cache manifest", StringComparison.Ordinal))
+        {
+            var debug = LogPatterns.ImportErrorDebug().Match(line);
+            if (debug.Success)
+                return (CiErrorClasses.CacheImportFailed, debug.Groups["ref"].Value);
+        }
+
+        if (vertex is int n && body.StartsWith("ERROR", StringComparison.Ordinal) && _importVertices.TryGetValue(n, out var importRef))
+            return (CiErrorClasses.CacheImportFailed, importRef);
+
+        return null;
+    }
+
+    private static (string?, string?)? DetectExport(string line)
+    {
+        var isExport = (line.Contains("error writing ", StringComparison.Ordinal) && LogPatterns.WritingBlob().IsMatch(line))
+            || (line.Contains("unexpected status from ", StringComparison.Ordinal) && LogPatterns.PushStatus().IsMatch(line));
+        return isExport ? (CiErrorClasses.CacheExportFailed, null) : null;
+    }
+
+    private static (string?, string?) DetectGeneric(string line) =>
+        LogPatterns.GenericFailure().IsMatch(line) ? (CiErrorClasses.Unrelated, null) : (null, null);
+
+    private static bool HasRegistryContext(string line) =>
+        line.Contains("/v2/", StringComparison.Ordinal)
+        || line.Contains("request to", StringComparison.Ordinal)
+        || line.Contains("blob", StringComparison.OrdinalIgnoreCase)
+        || line.Contains("push", StringComparison.OrdinalIgnoreCase)
+        || line.Contains("registry", StringComparison.OrdinalIgnoreCase)
+        || line.Contains("failed commit", StringComparison.Ordinal)
+        || line.Contains("upload", StringComparison.OrdinalIgnoreCase);
+
+    private void Record(string errorClass, string line, string? explicitRef, int? vertex)
+    {
+        if (!_signals.TryGetValue(errorClass, out var signal))
+        {
+            var digest = LogPatterns.Digest().Match(line);
+            signal = new LogSignal(errorClass, explicitRef ?? RefFromUrl(line), digest.Success ? digest.Value : null, vertex);
+            _signals[errorClass] = signal;
+        }
+
+        var shown = line.Length <= MaxShownLineLength ? line : line[..MaxShownLineLength] + "…";
+        if (signal.Lines.Count < LogSignal.MaxLines && !signal.Lines.Contains(shown))
+            signal.Lines.Add(shown);
+    }
+
+    private static string? RefFromUrl(string line)
+    {
+        if (!line.Contains("/v2/", StringComparison.Ordinal))
+            return null;
+
+        var url = LogPatterns.RegistryUrl().Match(line);
+        if (!url.Success)
+            return null;
+
+        var repository = $"{url.Groups["host"].Value}/{url.Groups["repo"].Value}";
+        var tag = url.Groups["tag"];
+        return !tag.Success ? repository
+            : tag.Value.StartsWith("sha256:", StringComparison.Ordinal) ? $"{repository}@{tag.Value}"
+            : $"{repository}:{tag.Value}";
+    }
+
+    private CiLogClassification Build(LogSignal signal, bool isFatal, bool involvesRegistry)
+    {
+        var vertex = signal.VertexNumber is int n ? _vertices.NameOf(n) : null;
+        vertex ??= _firstSummaryTitle;
+        var reference = involvesRegistry ? ResolveRef(signal, vertex) : null;
+        return new CiLogClassification(
+            signal.ErrorClass, isFatal, involvesRegistry, reference, signal.Digest, vertex, signal.Lines, _lines);
+    }
+
+    // A blob URL names host/repo but no tag; the --cache-from option on the same repository does.
+    private string? ResolveRef(LogSignal signal, string? vertex)
+    {
+        var isExport = signal.ErrorClass is CiErrorClasses.CacheExportFailed or CiErrorClasses.RegistryNoSpace;
+        var options = isExport ? _cacheTo : _cacheFrom;
+        if (signal.Ref is { } found)
+        {
+            return options.FirstOrDefault(o =>
+                o.StartsWith(found + ":", StringComparison.Ordinal) || o.StartsWith(found + "@", StringComparison.Ordinal)) ?? found;
+        }
+
+        if (isExport && vertex is not (null or VertexTracker.ExportingCache))
+            return null;
+
+        return options.FirstOrDefault();
+    }
+}
