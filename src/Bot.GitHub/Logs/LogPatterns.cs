@@ -32,9 +32,9 @@ internal static partial class LogPatterns
     [GeneratedRegex(@"^importing cache manifest from (?<ref>\S+)", RegexOptions.CultureInvariant)]
     public static partial Regex ImportVertex();
 
-    /// <summary>A registry URL naming a blob or a manifest: <c>https://host/v2/repo/blobs/sha256:…</c>.</summary>
+    /// <summary>A registry URL naming a blob, an upload or a manifest: <c>https://host/v2/repo/blobs/sha256:…</c>.</summary>
     [GeneratedRegex(
-        @"https?://(?<host>[A-Za-z0-9.-]+(?::\d{1,5})?)/v2/(?<repo>[a-z0-9._/-]+?)/(?:blobs/(?<blob>sha256:[a-f0-9]{64})|manifests/(?<tag>sha256:[a-f0-9]{64}|[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))",
+        @"https?://(?<host>[A-Za-z0-9.-]+(?::\d{1,5})?)/v2/(?<repo>[a-z0-9._/-]+?)/(?:blobs/(?:(?<blob>sha256:[a-f0-9]{64})|uploads/)|manifests/(?<tag>sha256:[a-f0-9]{64}|[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))",
         RegexOptions.CultureInvariant)]
     public static partial Regex RegistryUrl();
 

@@ -223,19 +223,17 @@ internal sealed class LogScan
     }
 
     // A blob URL names host/repo but no tag; the --cache-from option on the same repository does.
+    // An image push (not the cache export) is not about the cache options at all.
     private string? ResolveRef(LogSignal signal, string? vertex)
     {
         var isExport = signal.ErrorClass is CiErrorClasses.CacheExportFailed or CiErrorClasses.RegistryNoSpace;
-        var options = isExport ? _cacheTo : _cacheFrom;
-        if (signal.Ref is { } found)
-        {
-            return options.FirstOrDefault(o =>
-                o.StartsWith(found + ":", StringComparison.Ordinal) || o.StartsWith(found + "@", StringComparison.Ordinal)) ?? found;
-        }
+        var options = !isExport ? _cacheFrom
+            : vertex is null or VertexTracker.ExportingCache ? _cacheTo
+            : [];
+        if (signal.Ref is not { } found)
+            return options.FirstOrDefault();
 
-        if (isExport && vertex is not (null or VertexTracker.ExportingCache))
-            return null;
-
-        return options.FirstOrDefault();
+        return options.FirstOrDefault(o =>
+            o.StartsWith(found + ":", StringComparison.Ordinal) || o.StartsWith(found + "@", StringComparison.Ordinal)) ?? found;
     }
 }

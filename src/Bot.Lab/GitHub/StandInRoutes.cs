@@ -57,8 +57,16 @@ internal sealed class StandInRoutes
         if (_requiredToken is null)
             return true;
 
+        // The scheme is case-insensitive (Octokit sends "Token …"); the credential is not.
         var header = request.Headers.Authorization.ToString();
-        return header == $"token {_requiredToken}" || header == $"Bearer {_requiredToken}";
+        var space = header.IndexOf(' ', StringComparison.Ordinal);
+        if (space < 0)
+            return false;
+
+        var scheme = header[..space];
+        var isTokenScheme = scheme.Equals("token", StringComparison.OrdinalIgnoreCase)
+            || scheme.Equals("bearer", StringComparison.OrdinalIgnoreCase);
+        return isTokenScheme && header[(space + 1)..] == _requiredToken;
     }
 
     private static IResult Unauthorized(HttpRequest request) =>
