@@ -34,6 +34,13 @@ internal sealed class BoundedLineReader
             sawAnything = true;
             var span = _buffer.AsSpan(_position, _filled - _position);
             var newline = span.IndexOf('\n');
+
+            // The common case: the whole line sits in the buffer, so no builder is needed.
+            if (newline >= 0 && _line.Length == 0)
+            {
+                _position += newline + 1;
+                return Whole(span[..newline]);
+            }
             var chunk = newline < 0 ? span : span[..newline];
             Append(chunk);
             _position += newline < 0 ? chunk.Length : newline + 1;
@@ -47,6 +54,13 @@ internal sealed class BoundedLineReader
         _filled = _reader.Read(_buffer, 0, _buffer.Length);
         _position = 0;
         return _filled > 0;
+    }
+
+    private string Whole(ReadOnlySpan<char> line)
+    {
+        if (line.Length > 0 && line[^1] == '\r')
+            line = line[..^1];
+        return new string(line.Length <= _maxLineLength ? line : line[.._maxLineLength]);
     }
 
     private void Append(ReadOnlySpan<char> chunk)

@@ -8,14 +8,6 @@ namespace Bot.GitHub.Logs;
 /// </summary>
 internal static partial class LogPatterns
 {
-    /// <summary>GitHub's per-line timestamp, <c>2024-01-01T00:00:00.0000000Z </c>.</summary>
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z ?", RegexOptions.CultureInvariant)]
-    public static partial Regex Timestamp();
-
-    /// <summary>A BuildKit progress line: <c>#12 importing cache manifest from …</c>.</summary>
-    [GeneratedRegex(@"^#(?<n>\d{1,6}) (?<text>.*)$", RegexOptions.CultureInvariant)]
-    public static partial Regex Vertex();
-
     /// <summary>The step named in BuildKit's error summary block: <c> &gt; [11/19] COPY requirements.txt .:</c>.</summary>
     [GeneratedRegex(@"^\s*> (?<title>\[[^\]]+\] .*)$", RegexOptions.CultureInvariant)]
     public static partial Regex SummaryStep();

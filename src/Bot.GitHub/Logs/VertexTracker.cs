@@ -19,11 +19,16 @@ internal sealed class VertexTracker
 
     public void Observe(int number, string text)
     {
+        // Most lines are output of a vertex already named; they cost one lookup.
+        var isKnown = _names.TryGetValue(number, out var known);
+        if (isKnown && known.IsTitle)
+            return;
+
         var hint = HintOf(text);
         var isTitle = hint is not null || IsTitle(text);
-        if (_names.TryGetValue(number, out var known))
+        if (isKnown)
         {
-            if (!known.IsTitle && isTitle)
+            if (isTitle)
                 _names[number] = (hint ?? Clip(text), true);
             return;
         }
