@@ -23,7 +23,8 @@ public static class GitHubServiceCollectionExtensions
         services.AddOptions<GitHubOptions>()
             .Bind(configuration.GetSection(GitHubOptions.SectionName))
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RunLinkParser>();

@@ -51,7 +51,9 @@ public sealed class GitHubServiceCollectionExtensionsTests
     {
         using var provider = Build(new() { [key] = value });
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<GitHubOptions>>().Value);
+        var options = provider.GetRequiredService<IOptions<GitHubOptions>>();
+
+        var error = Assert.Throws<OptionsValidationException>(() => options.Value);
 
         Assert.Contains(key.Split(':')[1], error.Message, StringComparison.Ordinal);
     }

@@ -36,11 +36,13 @@ public sealed class CiLogSource : ICiLogSource, IDisposable
         // Octokit follows redirects itself, so the socket handler must not; the size limit sits
         // between them and sees the API's 302 and the storage's 200 as separate responses.
         var http = new HttpClientAdapter(() => new SizeLimitHandler(
-            _maxLogBytes, new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.All }));
+            _maxLogBytes,
+            new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.All }));
         http.SetRequestTimeout(value.RequestTimeout);
         _http = http;
 
-        var connection = new Connection(Product, apiBase, new InMemoryCredentialStore(credentials), http, new SimpleJsonSerializer());
+        var store = new InMemoryCredentialStore(credentials);
+        var connection = new Connection(Product, apiBase, store, http, new SimpleJsonSerializer());
         _client = new GitHubClient(connection);
         GitHubLog.ClientCreated(logger, apiBase, credentials.AuthenticationType != AuthenticationType.Anonymous);
     }
@@ -74,13 +76,15 @@ public sealed class CiLogSource : ICiLogSource, IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<CiLogFetch> ReadLogAsync(RunLink link, CiJob job, int jobCount, CancellationToken cancellationToken)
+    private async Task<CiLogFetch> ReadLogAsync(
+        RunLink link, CiJob job, int jobCount, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         string log;
         try
         {
-            log = await _client.Actions.Workflows.Jobs.GetLogs(link.Owner, link.Repository, job.Id).WaitAsync(cancellationToken);
+            log = await _client.Actions.Workflows.Jobs.GetLogs(link.Owner, link.Repository, job.Id)
+                .WaitAsync(cancellationToken);
         }
         catch (Exception ex) when (Map(ex, CiFetchOutcome.JobNotFound, cancellationToken) is { } failure)
         {
@@ -105,7 +109,10 @@ public sealed class CiLogSource : ICiLogSource, IDisposable
         {
             var linked = all.FirstOrDefault(j => j.Id == wanted);
             if (linked is null)
-                return (null, CiLogFetch.Failed(CiFetchOutcome.JobNotFound, $"job {wanted} is not part of run {link.RunId}", null, all.Count));
+            {
+                var detail = $"job {wanted} is not part of run {link.RunId}";
+                return (null, CiLogFetch.Failed(CiFetchOutcome.JobNotFound, detail, null, all.Count));
+            }
 
             // The person pointed at this job: read it unless it plainly passed.
             return linked.Conclusion is "success" or "skipped" or "neutral"
@@ -113,34 +120,41 @@ public sealed class CiLogSource : ICiLogSource, IDisposable
                 : (linked, null);
         }
 
-        var failed = all.FirstOrDefault(j => j.Conclusion == "failure") ?? all.FirstOrDefault(j => j.Conclusion == "timed_out");
+        var failed = all.FirstOrDefault(j => j.Conclusion == "failure")
+            ?? all.FirstOrDefault(j => j.Conclusion == "timed_out");
         return failed is null ? (null, CiLogFetch.NoFailedJob(all.Count, null)) : (failed, null);
     }
 
-    /// <summary>Turns what Octokit and HttpClient throw into an outcome; null for what is not a remote failure.</summary>
+    /// <summary>
+    /// Turns what Octokit and HttpClient throw into an outcome; null for what is not a remote failure.
+    /// </summary>
     internal static CiLogFetch? Map(Exception exception, CiFetchOutcome notFound, CancellationToken cancellationToken)
     {
         if (FindInChain<LogTooLargeException>(exception) is { } tooLarge)
-            return CiLogFetch.Failed(CiFetchOutcome.LogTooLarge, LimitDetail(tooLarge.AnnouncedBytes, tooLarge.LimitBytes));
+            return Fail(CiFetchOutcome.LogTooLarge, LimitDetail(tooLarge.AnnouncedBytes, tooLarge.LimitBytes));
 
         return exception switch
         {
-            SecondaryRateLimitExceededException => CiLogFetch.Failed(CiFetchOutcome.RateLimited, "secondary rate limit"),
-            RateLimitExceededException limit => CiLogFetch.Failed(
-                CiFetchOutcome.RateLimited, $"limit {limit.Limit}, resets at {limit.Reset.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC"),
-            ApiException { StatusCode: HttpStatusCode.TooManyRequests } => CiLogFetch.Failed(CiFetchOutcome.RateLimited, "HTTP 429"),
-            NotFoundException => CiLogFetch.Failed(notFound, "HTTP 404"),
-            AuthorizationException => CiLogFetch.Failed(CiFetchOutcome.Unauthorized, "HTTP 401"),
-            ForbiddenException => CiLogFetch.Failed(CiFetchOutcome.Unauthorized, "HTTP 403"),
-            ApiException api => CiLogFetch.Failed(CiFetchOutcome.Unreachable, $"HTTP {(int)api.StatusCode}"),
-            HttpRequestException http => CiLogFetch.Failed(CiFetchOutcome.Unreachable, $"no answer ({http.HttpRequestError})"),
+            SecondaryRateLimitExceededException => Fail(CiFetchOutcome.RateLimited, "secondary rate limit"),
+            RateLimitExceededException limit => Fail(CiFetchOutcome.RateLimited, ResetDetail(limit)),
+            ApiException { StatusCode: HttpStatusCode.TooManyRequests } => Fail(CiFetchOutcome.RateLimited, "HTTP 429"),
+            NotFoundException => Fail(notFound, "HTTP 404"),
+            AuthorizationException => Fail(CiFetchOutcome.Unauthorized, "HTTP 401"),
+            ForbiddenException => Fail(CiFetchOutcome.Unauthorized, "HTTP 403"),
+            ApiException api => Fail(CiFetchOutcome.Unreachable, $"HTTP {(int)api.StatusCode}"),
+            HttpRequestException http => Fail(CiFetchOutcome.Unreachable, $"no answer ({http.HttpRequestError})"),
             OperationCanceledException when !cancellationToken.IsCancellationRequested =>
-                CiLogFetch.Failed(CiFetchOutcome.Unreachable, "timed out"),
+                Fail(CiFetchOutcome.Unreachable, "timed out"),
             InvalidOperationException when exception.Message.Contains("redirect", StringComparison.OrdinalIgnoreCase) =>
-                CiLogFetch.Failed(CiFetchOutcome.Unreachable, "too many redirects"),
+                Fail(CiFetchOutcome.Unreachable, "too many redirects"),
             _ => null,
         };
     }
+
+    private static CiLogFetch Fail(CiFetchOutcome outcome, string detail) => CiLogFetch.Failed(outcome, detail);
+
+    private static string ResetDetail(RateLimitExceededException limit) =>
+        $"limit {limit.Limit}, resets at {limit.Reset.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC";
 
     private CiLogFetch Report(RunLink link, CiLogFetch failure)
     {

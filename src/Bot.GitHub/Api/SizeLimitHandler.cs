@@ -12,7 +12,8 @@ internal sealed class SizeLimitHandler : DelegatingHandler
     public SizeLimitHandler(long limit, HttpMessageHandler inner)
         : base(inner) => _limit = limit;
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken);
         if (response.Content.Headers.ContentLength is long announced && announced > _limit)
@@ -22,7 +23,8 @@ internal sealed class SizeLimitHandler : DelegatingHandler
         }
 
         var original = response.Content;
-        var limited = new StreamContent(new SizeLimitedStream(await original.ReadAsStreamAsync(cancellationToken), _limit));
+        var body = await original.ReadAsStreamAsync(cancellationToken);
+        var limited = new StreamContent(new SizeLimitedStream(body, _limit));
         foreach (var header in original.Headers)
             limited.Headers.TryAddWithoutValidation(header.Key, header.Value);
 

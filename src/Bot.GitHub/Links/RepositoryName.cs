@@ -12,7 +12,8 @@ internal static partial class RepositoryName
     // them out of the API paths built from a link.
     public static bool IsRepository(string text) => text is not ("." or "..") && RepositoryShape().IsMatch(text);
 
-    public static bool TryParse(string? text, [NotNullWhen(true)] out string? owner, [NotNullWhen(true)] out string? repository)
+    public static bool TryParse(
+        string? text, [NotNullWhen(true)] out string? owner, [NotNullWhen(true)] out string? repository)
     {
         owner = null;
         repository = null;

@@ -29,5 +29,6 @@ public sealed record RunLinkParseResult
 
     internal static RunLinkParseResult Valid(RunLink link, int? attempt) => new(link, attempt, null, null);
 
-    internal static RunLinkParseResult Invalid(RunLinkRejection rejection, string reason) => new(null, null, rejection, reason);
+    internal static RunLinkParseResult Invalid(RunLinkRejection rejection, string reason) =>
+        new(null, null, rejection, reason);
 }

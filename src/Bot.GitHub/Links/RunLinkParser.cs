@@ -23,7 +23,8 @@ public sealed class RunLinkParser
         var value = options.Value;
         _webBase = new Uri(value.WebBaseUrl, UriKind.Absolute);
         _basePath = _webBase.AbsolutePath.TrimEnd('/');
-        _allowed = new HashSet<string>(value.AllowedRepositories.Select(r => r.Trim()), StringComparer.OrdinalIgnoreCase);
+        _allowed = new HashSet<string>(
+            value.AllowedRepositories.Select(r => r.Trim()), StringComparer.OrdinalIgnoreCase);
     }
 
     public RunLinkParseResult Parse(string? text)
@@ -33,13 +34,13 @@ public sealed class RunLinkParser
 
         text = text.Trim();
         if (text.Length > MaxLength)
-            return RunLinkParseResult.Invalid(RunLinkRejection.TooLong, $"The link is longer than {MaxLength} characters.");
+            return Invalid(RunLinkRejection.TooLong, $"The link is longer than {MaxLength} characters.");
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
             return RunLinkParseResult.Invalid(RunLinkRejection.NotAUrl, "That is not an absolute URL.");
         if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-            return RunLinkParseResult.Invalid(RunLinkRejection.NotHttp, $"Only http(s) links are followed, not '{uri.Scheme}'.");
+            return Invalid(RunLinkRejection.NotHttp, $"Only http(s) links are followed, not '{uri.Scheme}'.");
         if (!IsConfiguredHost(uri))
-            return RunLinkParseResult.Invalid(RunLinkRejection.HostNotAllowed, $"Only links to {_webBase.Authority} are followed.");
+            return Invalid(RunLinkRejection.HostNotAllowed, $"Only links to {_webBase.Authority} are followed.");
 
         return ParsePath(uri);
     }
@@ -86,8 +87,9 @@ public sealed class RunLinkParser
 
         if (!IsAllowed(owner, repository))
         {
-            return RunLinkParseResult.Invalid(
-                RunLinkRejection.RepositoryNotAllowed, $"The repository {owner}/{repository} is not on this bot's allowlist.");
+            return Invalid(
+                RunLinkRejection.RepositoryNotAllowed,
+                $"The repository {owner}/{repository} is not on this bot's allowlist.");
         }
 
         var canonical = new Uri($"{uri.Scheme}://{uri.Authority}{path.TrimEnd('/')}", UriKind.Absolute);
@@ -112,12 +114,16 @@ public sealed class RunLinkParser
     }
 
     private RunLinkParseResult NotARun() =>
-        RunLinkParseResult.Invalid(
+        Invalid(
             RunLinkRejection.NotAnActionsRun,
-            $"That is not a GitHub Actions run link ({_webBase.GetLeftPart(UriPartial.Authority)}/<owner>/<repo>/actions/runs/<id>).");
+            $"That is not a GitHub Actions run link ({_webBase.GetLeftPart(UriPartial.Authority)}"
+            + "/<owner>/<repo>/actions/runs/<id>).");
 
     private static RunLinkParseResult BadId(string what, string value) =>
-        RunLinkParseResult.Invalid(RunLinkRejection.BadId, $"The {what} '{Clip(value)}' is not a positive whole number.");
+        Invalid(RunLinkRejection.BadId, $"The {what} '{Clip(value)}' is not a positive whole number.");
+
+    private static RunLinkParseResult Invalid(RunLinkRejection rejection, string reason) =>
+        RunLinkParseResult.Invalid(rejection, reason);
 
     private static string Clip(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

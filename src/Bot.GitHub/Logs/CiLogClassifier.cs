@@ -34,7 +34,8 @@ public sealed class CiLogClassifier
     /// <summary>Classifies a UTF-8 log (a byte-order mark is honoured) without reading it into one string.</summary>
     public CiLogClassification Classify(Stream utf8Log)
     {
-        using var reader = new StreamReader(utf8Log, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        using var reader = new StreamReader(
+            utf8Log, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         return Classify(reader);
     }
 

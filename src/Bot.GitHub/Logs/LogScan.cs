@@ -96,7 +96,8 @@ internal sealed class LogScan
         var body = line[(digits + 2)..];
         _vertices.Observe(number, body);
 
-        if (body.StartsWith("importing cache manifest from ", StringComparison.Ordinal) && _importVertices.Count < MaxImportVertices)
+        var isImport = body.StartsWith("importing cache manifest from ", StringComparison.Ordinal);
+        if (isImport && _importVertices.Count < MaxImportVertices)
             _importVertices[number] = LogPatterns.ImportVertex().Match(body).Groups["ref"].Value;
 
         return (number, body);
@@ -109,7 +110,8 @@ internal sealed class LogScan
         if (_previousWasRule && _firstSummaryTitle is null && line.StartsWith(" > ", StringComparison.Ordinal))
         {
             var title = VertexTracker.StepTitle(line[3..]);
-            _firstSummaryTitle = title.StartsWith("exporting cache", StringComparison.Ordinal) ? VertexTracker.ExportingCache
+            _firstSummaryTitle =
+                title.StartsWith("exporting cache", StringComparison.Ordinal) ? VertexTracker.ExportingCache
                 : title.StartsWith("exporting to image", StringComparison.Ordinal) ? VertexTracker.ExportingToImage
                 : title;
         }
@@ -182,7 +184,8 @@ internal sealed class LogScan
                 return (CiErrorClasses.CacheImportFailed, debug.Groups["ref"].Value);
         }
 
-        if (vertex is int n && body.StartsWith("ERROR", StringComparison.Ordinal) && _importVertices.TryGetValue(n, out var importRef))
+        var isVertexError = vertex is not null && body.StartsWith("ERROR", StringComparison.Ordinal);
+        if (isVertexError && _importVertices.TryGetValue(vertex!.Value, out var importRef))
             return (CiErrorClasses.CacheImportFailed, importRef);
 
         return null;
@@ -190,13 +193,17 @@ internal sealed class LogScan
 
     private static (string?, string?)? DetectExport(string line)
     {
-        var isExport = (line.Contains("error writing ", StringComparison.Ordinal) && LogPatterns.WritingBlob().IsMatch(line))
-            || (line.Contains("unexpected status from ", StringComparison.Ordinal) && LogPatterns.PushStatus().IsMatch(line));
+        var isExport =
+            (line.Contains("error writing ", StringComparison.Ordinal) && LogPatterns.WritingBlob().IsMatch(line))
+            || (line.Contains("unexpected status from ", StringComparison.Ordinal)
+                && LogPatterns.PushStatus().IsMatch(line));
         return isExport ? (CiErrorClasses.CacheExportFailed, null) : null;
     }
 
     private static (string?, string?) DetectGeneric(string line) =>
-        MayBeGenericFailure(line) && LogPatterns.GenericFailure().IsMatch(line) ? (CiErrorClasses.Unrelated, null) : (null, null);
+        MayBeGenericFailure(line) && LogPatterns.GenericFailure().IsMatch(line)
+            ? (CiErrorClasses.Unrelated, null)
+            : (null, null);
 
     // Every alternative of GenericFailure contains one of these; most lines contain none.
     private static bool MayBeGenericFailure(string line) =>
@@ -221,7 +228,8 @@ internal sealed class LogScan
         if (!_signals.TryGetValue(errorClass, out var signal))
         {
             var digest = LogPatterns.Digest().Match(line);
-            signal = new LogSignal(errorClass, explicitRef ?? RefFromUrl(line), digest.Success ? digest.Value : null, vertex);
+            var digestText = digest.Success ? digest.Value : null;
+            signal = new LogSignal(errorClass, explicitRef ?? RefFromUrl(line), digestText, vertex);
             _signals[errorClass] = signal;
         }
 
@@ -266,7 +274,8 @@ internal sealed class LogScan
         if (signal.Ref is not { } found)
             return options.FirstOrDefault();
 
-        return options.FirstOrDefault(o =>
-            o.StartsWith(found + ":", StringComparison.Ordinal) || o.StartsWith(found + "@", StringComparison.Ordinal)) ?? found;
+        var tagged = options.FirstOrDefault(o =>
+            o.StartsWith(found + ":", StringComparison.Ordinal) || o.StartsWith(found + "@", StringComparison.Ordinal));
+        return tagged ?? found;
     }
 }

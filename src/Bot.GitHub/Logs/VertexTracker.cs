@@ -37,7 +37,9 @@ internal sealed class VertexTracker
             _names[number] = (hint ?? Clip(text), isTitle);
     }
 
-    /// <summary>The vertex's name, folded to <see cref="ExportingCache"/> or <see cref="ExportingToImage"/> where it is one.</summary>
+    /// <summary>
+    /// The vertex's name, folded to <see cref="ExportingCache"/> or <see cref="ExportingToImage"/> where it is one.
+    /// </summary>
     public string? NameOf(int number) => _names.TryGetValue(number, out var known) && known.IsTitle ? known.Name : null;
 
     /// <summary>Names a build-step title from an error summary (<c> &gt; [11/19] COPY x .:</c>).</summary>

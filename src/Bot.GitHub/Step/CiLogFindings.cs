@@ -15,12 +15,15 @@ public static class CiLogFindings
     public const string Unreachable = "ci-log.unreachable";
     public const string LogTooLarge = "ci-log.log-too-large";
 
-    /// <summary>The finding for a classified log: <c>ci-log.&lt;class&gt;</c>, e.g. <c>ci-log.cache-blob-not-found</c>.</summary>
+    /// <summary>
+    /// The finding for a classified log: <c>ci-log.&lt;class&gt;</c>, e.g. <c>ci-log.cache-blob-not-found</c>.
+    /// </summary>
     public static string ForClass(string errorClass) => $"ci-log.{errorClass}";
 
     public static IReadOnlyCollection<string> All { get; } =
     [
-        NoRunLink, NotAllowed, NoFailedJob, RunNotFound, JobNotFound, Unauthorized, RateLimited, Unreachable, LogTooLarge,
+        NoRunLink, NotAllowed, NoFailedJob, RunNotFound, JobNotFound,
+        Unauthorized, RateLimited, Unreachable, LogTooLarge,
         .. CiErrorClasses.All.Select(ForClass),
     ];
 }

@@ -21,7 +21,12 @@ public sealed class CiLogStep : IInvestigationStep
     private readonly TimeProvider _time;
     private readonly ILogger<CiLogStep> _logger;
 
-    public CiLogStep(ICiLogSource source, CiLogClassifier classifier, RunLinkParser links, TimeProvider time, ILogger<CiLogStep> logger)
+    public CiLogStep(
+        ICiLogSource source,
+        CiLogClassifier classifier,
+        RunLinkParser links,
+        TimeProvider time,
+        ILogger<CiLogStep> logger)
     {
         _source = source;
         _classifier = classifier;
@@ -43,7 +48,8 @@ public sealed class CiLogStep : IInvestigationStep
         if (!_links.IsAllowed(link))
         {
             GitHubLog.NotAllowed(_logger, link.Owner, link.Repository, link.RunId);
-            return StepResult.CouldNotCheck(Finding.Of(CiLogFindings.NotAllowed, ("repo", $"{link.Owner}/{link.Repository}")), clues);
+            var refused = Finding.Of(CiLogFindings.NotAllowed, ("repo", $"{link.Owner}/{link.Repository}"));
+            return StepResult.CouldNotCheck(refused, clues);
         }
 
         var fetch = await _source.FetchFailedJobLogAsync(link, cancellationToken);
@@ -52,7 +58,9 @@ public sealed class CiLogStep : IInvestigationStep
         {
             CiFetchOutcome.Fetched => Classify(link, fetch, clues, jobsEvidence),
             CiFetchOutcome.NoFailedJob => StepResult.Fine(
-                Finding.Of(CiLogFindings.NoFailedJob, ("run", link.RunId.ToString()), ("job", fetch.Job?.Name)), clues, jobsEvidence),
+                Finding.Of(CiLogFindings.NoFailedJob, ("run", link.RunId.ToString()), ("job", fetch.Job?.Name)),
+                clues,
+                jobsEvidence),
             _ => CouldNotCheck(link, fetch, clues, jobsEvidence),
         };
     }
@@ -95,7 +103,8 @@ public sealed class CiLogStep : IInvestigationStep
     // The registry steps need a tag or digest to ask for; a bare host/repo from a blob URL would
     // silently become ":latest", the wrong manifest.
     private static string? UsableRef(string? candidate) =>
-        ImageReference.TryParse(candidate, out var reference) && (reference.Tag is not null || reference.Digest is not null)
+        ImageReference.TryParse(candidate, out var reference)
+        && (reference.Tag is not null || reference.Digest is not null)
             ? candidate!.Trim()
             : null;
 
@@ -126,7 +135,8 @@ public sealed class CiLogStep : IInvestigationStep
         var request = $"GET /repos/{link.Owner}/{link.Repository}/actions/runs/{link.RunId}/jobs";
         var answer = fetch switch
         {
-            { Outcome: CiFetchOutcome.NoFailedJob, Job: { } linked } => $"job {linked.Id} \"{linked.Name}\" {linked.Conclusion}",
+            { Outcome: CiFetchOutcome.NoFailedJob, Job: { } linked } =>
+                $"job {linked.Id} \"{linked.Name}\" {linked.Conclusion}",
             { Outcome: CiFetchOutcome.NoFailedJob } => $"{fetch.JobCount} jobs, none failed",
             { Job: { } job } => $"job {job.Id} \"{job.Name}\" {Verb(job.Conclusion)}",
             _ => fetch.Detail ?? fetch.Outcome.ToString(),

@@ -15,7 +15,8 @@ internal static class GitHubJson
 
     private static readonly DateTimeOffset Started = new(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
 
-    public static object Error(string message) => new { Message = message, DocumentationUrl = "https://docs.github.com/rest", Status = "" };
+    public static object Error(string message) =>
+        new { Message = message, DocumentationUrl = "https://docs.github.com/rest", Status = "" };
 
     public static object Run(LabRun run, Uri root)
     {

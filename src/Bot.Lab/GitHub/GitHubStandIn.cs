@@ -39,7 +39,10 @@ public sealed class GitHubStandIn : IAsyncDisposable
     public static Task<GitHubStandIn> StartAsync(IReadOnlyList<LabRun> runs, CancellationToken cancellationToken) =>
         StartAsync(runs, requiredToken: null, cancellationToken);
 
-    /// <summary>As <see cref="StartAsync(IReadOnlyList{LabRun}, CancellationToken)"/>; with a token, API calls without it get 401.</summary>
+    /// <summary>
+    /// As <see cref="StartAsync(IReadOnlyList{LabRun}, CancellationToken)"/>; with a token, API
+    /// calls that do not carry it (<c>token …</c> or <c>Bearer …</c>) get GitHub's 401.
+    /// </summary>
     public static async Task<GitHubStandIn> StartAsync(
         IReadOnlyList<LabRun> runs, string? requiredToken, CancellationToken cancellationToken)
     {
@@ -61,7 +64,8 @@ public sealed class GitHubStandIn : IAsyncDisposable
         routes.Map(app, ApiPrefix);
 
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        var address = addresses.Addresses.First();
         return new GitHubStandIn(app, requests, new Uri(address).Port);
     }
 

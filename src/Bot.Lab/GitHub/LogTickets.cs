@@ -11,7 +11,8 @@ internal sealed class LogTickets
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<string, (string Log, DateTimeOffset Expires)> _tickets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Log, DateTimeOffset Expires)> _tickets =
+        new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
 
     public LogTickets(TimeProvider time) => _time = time;

@@ -20,37 +20,51 @@ internal sealed class StandInRoutes
     public void Map(WebApplication app, string apiPrefix)
     {
         var api = app.MapGroup(apiPrefix).AddEndpointFilter(async (context, next) =>
-            IsAuthorized(context.HttpContext.Request) ? await next(context) : Unauthorized(context.HttpContext.Request));
-
-        api.MapGet("/repos/{owner}/{repo}/actions/runs/{runId:long}", (string owner, string repo, long runId, HttpRequest request) =>
-            FindRun(owner, repo, runId) is { } run ? Results.Json(GitHubJson.Run(run, WebRoot(request)), GitHubJson.Options) : NotFound());
-
-        api.MapGet("/repos/{owner}/{repo}/actions/runs/{runId:long}/jobs", (string owner, string repo, long runId, HttpRequest request) =>
-            FindRun(owner, repo, runId) is { } run ? Results.Json(GitHubJson.Jobs(run, WebRoot(request)), GitHubJson.Options) : NotFound());
-
-        api.MapGet("/repos/{owner}/{repo}/actions/jobs/{jobId:long}/logs", (string owner, string repo, long jobId, HttpRequest request) =>
         {
-            var job = _runs.Where(r => Same(r, owner, repo)).SelectMany(r => r.Jobs).FirstOrDefault(j => j.Id == jobId);
-            if (job is null)
-                return NotFound();
-
-            // A different host name for the same listener: see GitHubStandIn's remarks.
-            var storage = $"http://localhost:{request.Host.Port}{StoragePath}/{_tickets.Issue(job.Log)}";
-            return Results.Redirect(storage);
+            var request = context.HttpContext.Request;
+            return IsAuthorized(request) ? await next(context) : Unauthorized(request);
         });
 
-        app.MapGet(StoragePath + "/{ticket}", (string ticket, HttpRequest request) =>
-        {
-            if (request.Headers.Authorization.Count > 0)
-                return Results.Text("Authentication information is not given in the correct format.", "text/plain", statusCode: 400);
-
-            return _tickets.TryRedeem(ticket, out var log)
-                ? Results.Text(log, "text/plain; charset=utf-8")
-                : Results.Text("The specified blob does not exist or the link has expired.", "text/plain", statusCode: 404);
-        });
-
+        api.MapGet("/repos/{owner}/{repo}/actions/runs/{runId:long}", GetRun);
+        api.MapGet("/repos/{owner}/{repo}/actions/runs/{runId:long}/jobs", GetJobs);
+        api.MapGet("/repos/{owner}/{repo}/actions/jobs/{jobId:long}/logs", RedirectToLog);
+        app.MapGet(StoragePath + "/{ticket}", ReadStoredLog);
         app.MapFallback(() => NotFound());
     }
+
+    private IResult GetRun(string owner, string repo, long runId, HttpRequest request) =>
+        FindRun(owner, repo, runId) is { } run
+            ? Results.Json(GitHubJson.Run(run, WebRoot(request)), GitHubJson.Options)
+            : NotFound();
+
+    private IResult GetJobs(string owner, string repo, long runId, HttpRequest request) =>
+        FindRun(owner, repo, runId) is { } run
+            ? Results.Json(GitHubJson.Jobs(run, WebRoot(request)), GitHubJson.Options)
+            : NotFound();
+
+    private IResult RedirectToLog(string owner, string repo, long jobId, HttpRequest request)
+    {
+        var job = _runs.Where(r => Same(r, owner, repo)).SelectMany(r => r.Jobs).FirstOrDefault(j => j.Id == jobId);
+        if (job is null)
+            return NotFound();
+
+        // A different host name for the same listener: see GitHubStandIn's remarks.
+        var storage = $"http://localhost:{request.Host.Port}{StoragePath}/{_tickets.Issue(job.Log)}";
+        return Results.Redirect(storage);
+    }
+
+    // Worded like the blob storage GitHub redirects to, which also refuses a second credential.
+    private IResult ReadStoredLog(string ticket, HttpRequest request)
+    {
+        if (request.Headers.Authorization.Count > 0)
+            return PlainText(400, "Authentication information is not given in the correct format.");
+
+        return _tickets.TryRedeem(ticket, out var log)
+            ? Results.Text(log, "text/plain; charset=utf-8")
+            : PlainText(404, "The specified blob does not exist or the link has expired.");
+    }
+
+    private static IResult PlainText(int status, string text) => Results.Text(text, "text/plain", statusCode: status);
 
     private bool IsAuthorized(HttpRequest request)
     {

@@ -11,7 +11,10 @@ public sealed class CiLogSourceMapTests
         { new NotFoundException(Answer(HttpStatusCode.NotFound)), CiFetchOutcome.RunNotFound },
         { new AuthorizationException(Answer(HttpStatusCode.Unauthorized)), CiFetchOutcome.Unauthorized },
         { new ForbiddenException(Answer(HttpStatusCode.Forbidden)), CiFetchOutcome.Unauthorized },
-        { new RateLimitExceededException(Answer(HttpStatusCode.Forbidden, "API rate limit exceeded")), CiFetchOutcome.RateLimited },
+        {
+            new RateLimitExceededException(Answer(HttpStatusCode.Forbidden, "API rate limit exceeded")),
+            CiFetchOutcome.RateLimited
+        },
         { new SecondaryRateLimitExceededException(Answer(HttpStatusCode.Forbidden)), CiFetchOutcome.RateLimited },
         { new ApiException(Answer(HttpStatusCode.TooManyRequests)), CiFetchOutcome.RateLimited },
         { new ApiException(Answer(HttpStatusCode.BadGateway)), CiFetchOutcome.Unreachable },
@@ -33,7 +36,9 @@ public sealed class CiLogSourceMapTests
     [Fact]
     public void Map_NotFoundWhileReadingTheLog_IsJobNotFound()
     {
-        var result = CiLogSource.Map(new NotFoundException(Answer(HttpStatusCode.NotFound)), CiFetchOutcome.JobNotFound, CancellationToken.None);
+        var gone = new NotFoundException(Answer(HttpStatusCode.NotFound));
+
+        var result = CiLogSource.Map(gone, CiFetchOutcome.JobNotFound, CancellationToken.None);
 
         Assert.Equal(CiFetchOutcome.JobNotFound, result?.Outcome);
     }
@@ -65,7 +70,8 @@ public sealed class CiLogSourceMapTests
 
         public IReadOnlyDictionary<string, string> Headers { get; } = new Dictionary<string, string>();
 
-        public ApiInfo ApiInfo { get; } = new(new Dictionary<string, Uri>(), [], [], "", new RateLimit(5000, 0, 1_900_000_000));
+        public ApiInfo ApiInfo { get; } =
+            new(new Dictionary<string, Uri>(), [], [], "", new RateLimit(5000, 0, 1_900_000_000));
 
         public HttpStatusCode StatusCode => status;
 

@@ -5,13 +5,15 @@ namespace Bot.GitHub.Tests.Api;
 
 public sealed class SizeLimitHandlerTests
 {
+    private static readonly Uri LogUri = new("http://example.test/log");
+
     [Fact]
     public async Task Send_AnnouncedLengthOverTheLimit_ThrowsBeforeReadingTheBody()
     {
         var body = new CountingContent(new byte[2048], announceLength: true);
         using var client = new HttpClient(new SizeLimitHandler(1024, new FixedHandler(body)));
 
-        var error = await Assert.ThrowsAsync<LogTooLargeException>(() => client.GetAsync(new Uri("http://example.test/log")));
+        var error = await Assert.ThrowsAsync<LogTooLargeException>(() => client.GetAsync(LogUri));
 
         Assert.Equal(2048, error.AnnouncedBytes);
         Assert.Equal(0, body.BytesServed);
@@ -23,7 +25,7 @@ public sealed class SizeLimitHandlerTests
         var body = new CountingContent(new byte[1024 * 1024], announceLength: false);
         using var client = new HttpClient(new SizeLimitHandler(4096, new FixedHandler(body)));
 
-        var error = await Record.ExceptionAsync(() => client.GetStringAsync(new Uri("http://example.test/log")));
+        var error = await Record.ExceptionAsync(() => client.GetStringAsync(LogUri));
 
         Assert.NotNull(FindTooLarge(error));
         Assert.True(body.BytesServed < 1024 * 1024, $"served {body.BytesServed} bytes");
@@ -36,7 +38,7 @@ public sealed class SizeLimitHandlerTests
         body.Headers.ContentType = new("text/plain");
         using var client = new HttpClient(new SizeLimitHandler(1024, new FixedHandler(body)));
 
-        using var response = await client.GetAsync(new Uri("http://example.test/log"));
+        using var response = await client.GetAsync(LogUri);
 
         Assert.Equal("hello", await response.Content.ReadAsStringAsync());
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
@@ -55,7 +57,8 @@ public sealed class SizeLimitHandlerTests
 
     private sealed class FixedHandler(HttpContent content) : HttpMessageHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        protected override Task<HttpResponseMessage> SendAsync(
+            HttpRequestMessage request, CancellationToken cancellationToken) =>
             Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });
     }
 
@@ -100,7 +103,8 @@ public sealed class SizeLimitHandlerTests
                 return read;
             }
 
-            public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            public override ValueTask<int> ReadAsync(
+                Memory<byte> buffer, CancellationToken cancellationToken = default) =>
                 new(Read(buffer.Span));
 
             public override int Read(Span<byte> buffer)

@@ -47,7 +47,10 @@ public sealed class FixtureLogClassificationTests
     [Fact]
     public void Expected_EveryTopLevelFixtureLog_IsCovered()
     {
-        var onDisk = Directory.GetFiles(TestFiles.FixtureLogs, "*.log").Select(f => Path.GetFileName(f)!).Order().ToList();
+        var onDisk = Directory.GetFiles(TestFiles.FixtureLogs, "*.log")
+            .Select(f => Path.GetFileName(f)!)
+            .Order()
+            .ToList();
 
         var covered = Expected.Select(row => (string)row[0]).Order().ToList();
 
@@ -58,7 +61,7 @@ public sealed class FixtureLogClassificationTests
     [Fact]
     public void Classify_BuildKit2332_NamesTheCopyStepAsFatalRegistryFailure()
     {
-        var result = _classifier.Classify(File.ReadAllText(TestFiles.FixtureLog("buildkit-2332-gha-compute-cache-key-blob-not-found.log")));
+        var result = Classify("buildkit-2332-gha-compute-cache-key-blob-not-found.log");
 
         Assert.True(result.IsFatal);
         Assert.True(result.InvolvesRegistry);
@@ -69,7 +72,7 @@ public sealed class FixtureLogClassificationTests
     [Fact]
     public void Classify_BuildKit4765_ExtractsTheMissingBlobDigest()
     {
-        var result = _classifier.Classify(File.ReadAllText(TestFiles.FixtureLog("buildkit-4765-compute-cache-key-blob-sha-not-found.log")));
+        var result = Classify("buildkit-4765-compute-cache-key-blob-sha-not-found.log");
 
         Assert.Equal("sha256:043e7f3dd05ab4bea31533694054d95fdc672fa089066248f176a60cb051493c", result.Digest);
     }
@@ -77,7 +80,7 @@ public sealed class FixtureLogClassificationTests
     [Fact]
     public void Classify_BuildKit2479_IsTheCacheExportVertex()
     {
-        var result = _classifier.Classify(File.ReadAllText(TestFiles.FixtureLog("buildkit-2479-harbor-writing-manifest-404.log")));
+        var result = Classify("buildkit-2479-harbor-writing-manifest-404.log");
 
         Assert.Equal("exporting cache", result.Vertex);
         Assert.Equal("sha256:6a7bcd7517f1447682d422fc13f0ef3022bd4839e7a62d5d90361a5309c15c65", result.Digest);
@@ -87,7 +90,7 @@ public sealed class FixtureLogClassificationTests
     [Fact]
     public void Classify_Nexus967_ExtractsTheMissingCacheRefAndIsNotFatal()
     {
-        var result = _classifier.Classify(File.ReadAllText(TestFiles.FixtureLog("buildkitd-nexus-967-cache-importer-not-found.log")));
+        var result = Classify("buildkitd-nexus-967-cache-importer-not-found.log");
 
         Assert.Equal("192.168.0.105:8082/c:latest", result.Ref);
         Assert.False(result.IsFatal);
@@ -97,7 +100,7 @@ public sealed class FixtureLogClassificationTests
     [Fact]
     public void Classify_Buildx1090_ExtractsTheImportRefAndVertex()
     {
-        var result = _classifier.Classify(File.ReadAllText(TestFiles.FixtureLog("buildx-1090-importing-cache-manifest-error.log")));
+        var result = Classify("buildx-1090-importing-cache-manifest-error.log");
 
         Assert.Equal("localhost/company/deployment-build:master", result.Ref);
         Assert.Equal("importing cache manifest from localhost/company/deployment-build:master", result.Vertex);
@@ -107,9 +110,12 @@ public sealed class FixtureLogClassificationTests
     [Fact]
     public void Classify_HarborGcLog_DoesNotClaimRegistryInvolvement()
     {
-        var result = _classifier.Classify(File.ReadAllText(TestFiles.FixtureLog("harbor-gc-15039-sweep-failed-500.log")));
+        var result = Classify("harbor-gc-15039-sweep-failed-500.log");
 
         Assert.Null(result.InvolvesRegistry);
         Assert.Empty(result.MatchedLines);
     }
+
+    private CiLogClassification Classify(string file) =>
+        _classifier.Classify(File.ReadAllText(TestFiles.FixtureLog(file)));
 }

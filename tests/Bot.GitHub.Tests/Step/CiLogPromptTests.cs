@@ -20,7 +20,8 @@ public sealed class CiLogPromptTests
 
         var catalog = PromptCatalog.Load(TestFiles.Prompts, keys);
 
-        Assert.All(CiLogFindings.All, code => Assert.False(string.IsNullOrWhiteSpace(catalog.Render(PromptKeys.Finding(code), Facts))));
+        Assert.All(CiLogFindings.All, code =>
+            Assert.False(string.IsNullOrWhiteSpace(catalog.Render(PromptKeys.Finding(code), Facts))));
     }
 
     [Fact]

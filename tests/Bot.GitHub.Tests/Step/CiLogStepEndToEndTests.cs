@@ -11,13 +11,15 @@ public sealed class CiLogStepEndToEndTests
 {
     private const string SeedBlob = "sha256:1644be5c932c44d1ac6c338834927a2d40d1922935726cdc5922baca8df32810";
 
-    private static readonly string SeedLog = File.ReadAllText(TestFiles.SyntheticLog("synthetic-seed-incident-blob-not-found.log"));
+    private static readonly string SeedLog =
+        File.ReadAllText(TestFiles.SyntheticLog("synthetic-seed-incident-blob-not-found.log"));
     private static readonly string CompileLog = File.ReadAllText(TestFiles.SyntheticLog("synthetic-compile-error.log"));
 
     [Fact]
     public async Task Run_RunWithAFailedCacheJob_ClassifiesItsLogAndHandsOnTheRef()
     {
-        var run = new LabRun("acme", "app", 101, [Job(1, "lint", "success", "ok"), Job(42, "build", "failure", SeedLog)]);
+        var run = new LabRun(
+            "acme", "app", 101, [Job(1, "lint", "success", "ok"), Job(42, "build", "failure", SeedLog)]);
         await using var lab = await StandInHarness.StartAsync([run]);
 
         var result = await lab.RunAsync(lab.StandIn.RunLink(run).ToString());
@@ -77,7 +79,8 @@ public sealed class CiLogStepEndToEndTests
     [Fact]
     public async Task Run_LinkNamingAJob_ReadsThatJob()
     {
-        var run = new LabRun("acme", "app", 3, [Job(5, "test", "failure", CompileLog), Job(6, "image", "failure", SeedLog)]);
+        var run = new LabRun(
+            "acme", "app", 3, [Job(5, "test", "failure", CompileLog), Job(6, "image", "failure", SeedLog)]);
         await using var lab = await StandInHarness.StartAsync([run]);
 
         var result = await lab.RunAsync($"{lab.StandIn.RunLink(run)}/job/6");
@@ -129,7 +132,8 @@ public sealed class CiLogStepEndToEndTests
     [Fact]
     public async Task Run_LogOverTheLimit_CouldNotCheckLogTooLarge()
     {
-        var bigLog = string.Concat(Enumerable.Repeat("2024-01-01T00:00:00.0000000Z noise noise noise noise\n", 4000)) + SeedLog;
+        var noise = Enumerable.Repeat("2024-01-01T00:00:00.0000000Z noise noise noise noise\n", 4000);
+        var bigLog = string.Concat(noise) + SeedLog;
         var run = new LabRun("acme", "app", 5, [Job(9, "build", "failure", bigLog)]);
         await using var lab = await StandInHarness.StartAsync([run], maxLogBytes: 64 * 1024);
 
@@ -172,7 +176,9 @@ public sealed class CiLogStepEndToEndTests
         var run = new LabRun("acme", "app", 8, [Job(9, "build", "failure", SeedLog)]);
         await using var lab = await StandInHarness.StartAsync([run]);
 
-        var result = await lab.RunAsync(lab.StandIn.RunLink(run).ToString(), new Clues { ImageRef = "other.example/x:y" });
+        var given = new Clues { ImageRef = "other.example/x:y" };
+
+        var result = await lab.RunAsync(lab.StandIn.RunLink(run).ToString(), given);
 
         Assert.Equal("other.example/x:y", result.Clues.ImageRef);
     }

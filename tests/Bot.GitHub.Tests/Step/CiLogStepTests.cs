@@ -12,7 +12,8 @@ namespace Bot.GitHub.Tests.Step;
 
 public sealed class CiLogStepTests
 {
-    private static readonly RunLink Link = new(new Uri("https://github.com/acme/app/actions/runs/1"), "acme", "app", 1, null);
+    private static readonly RunLink Link =
+        new(new Uri("https://github.com/acme/app/actions/runs/1"), "acme", "app", 1, null);
     private static readonly CiJob Build = new(42, "build", "failure");
 
     [Fact]
@@ -95,7 +96,12 @@ public sealed class CiLogStepTests
             RequestTimeout = TimeSpan.FromSeconds(10),
         });
         using var source = new CiLogSource(options, TimeProvider.System, NullLogger<CiLogSource>.Instance);
-        var step = new CiLogStep(source, new CiLogClassifier(), new RunLinkParser(options), TimeProvider.System, NullLogger<CiLogStep>.Instance);
+        var step = new CiLogStep(
+            source,
+            new CiLogClassifier(),
+            new RunLinkParser(options),
+            TimeProvider.System,
+            NullLogger<CiLogStep>.Instance);
 
         var result = await step.RunAsync(new Clues { RunLink = Link }, CancellationToken.None);
 
@@ -118,7 +124,12 @@ public sealed class CiLogStepTests
     private static CiLogStep Step(ICiLogSource source, params string[] allowed)
     {
         var options = Options.Create(new GitHubOptions { AllowedRepositories = allowed });
-        return new CiLogStep(source, new CiLogClassifier(), new RunLinkParser(options), TimeProvider.System, NullLogger<CiLogStep>.Instance);
+        return new CiLogStep(
+            source,
+            new CiLogClassifier(),
+            new RunLinkParser(options),
+            TimeProvider.System,
+            NullLogger<CiLogStep>.Instance);
     }
 
     private sealed class FakeSource(CiLogFetch answer) : ICiLogSource

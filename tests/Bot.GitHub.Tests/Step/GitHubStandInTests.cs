@@ -49,7 +49,8 @@ public sealed class GitHubStandInTests
         using var response = await client.GetAsync(new Uri(standIn.ApiBaseUri, "repos/acme/app/actions/runs/12"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("\"message\":\"Not Found\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"message\":\"Not Found\"", body, StringComparison.Ordinal);
         Assert.Contains("GET /api/v3/repos/acme/app/actions/runs/12", standIn.Requests);
     }
 

@@ -20,7 +20,8 @@ internal sealed class StandInHarness : IAsyncDisposable
         var wrapped = Options.Create(options);
         _source = new CiLogSource(wrapped, TimeProvider.System, NullLogger<CiLogSource>.Instance);
         Links = new RunLinkParser(wrapped);
-        Step = new CiLogStep(_source, new CiLogClassifier(), Links, TimeProvider.System, NullLogger<CiLogStep>.Instance);
+        Step = new CiLogStep(
+            _source, new CiLogClassifier(), Links, TimeProvider.System, NullLogger<CiLogStep>.Instance);
     }
 
     public GitHubStandIn StandIn { get; }
@@ -30,7 +31,10 @@ internal sealed class StandInHarness : IAsyncDisposable
     public CiLogStep Step { get; }
 
     public static async Task<StandInHarness> StartAsync(
-        IReadOnlyList<LabRun> runs, string? serverToken = null, string? clientToken = null, long maxLogBytes = 32 * 1024 * 1024)
+        IReadOnlyList<LabRun> runs,
+        string? serverToken = null,
+        string? clientToken = null,
+        long maxLogBytes = 32 * 1024 * 1024)
     {
         var standIn = await GitHubStandIn.StartAsync(runs, serverToken, CancellationToken.None);
         var options = new GitHubOptions

@@ -21,8 +21,8 @@ internal sealed class NoiseLogStream : Stream
         _noiseBytes = noiseBytes;
         _tail = Encoding.UTF8.GetBytes(tail);
         _line = Encoding.UTF8.GetBytes(withNewlines
-            ? "2024-01-01T00:00:00.0000000Z #12 0.512 npm warn deprecated inflight@1.0.6: this module is not supported\n"
-            : "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+            ? "2024-01-01T00:00:00.0000000Z #12 0.512 npm warn deprecated inflight@1.0.6: not supported\n"
+            : new string('x', 100));
     }
 
     public long PeakManagedBytes { get; private set; }
