@@ -35,9 +35,15 @@ public sealed class CiLogSource : ICiLogSource, IDisposable
 
         // Octokit follows redirects itself, so the socket handler must not; the size limit sits
         // between them and sees the API's 302 and the storage's 200 as separate responses.
-        var http = new HttpClientAdapter(() => new SizeLimitHandler(
-            _maxLogBytes,
-            new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.All }));
+        var http = new HttpClientAdapter(() =>
+        {
+            var sockets = new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.All,
+            };
+            return new SizeLimitHandler(_maxLogBytes, new BinaryLogAsTextHandler(sockets));
+        });
         http.SetRequestTimeout(value.RequestTimeout);
         _http = http;
 
@@ -80,7 +86,7 @@ public sealed class CiLogSource : ICiLogSource, IDisposable
         RunLink link, CiJob job, int jobCount, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
-        string log;
+        string? log;
         try
         {
             log = await _client.Actions.Workflows.Jobs.GetLogs(link.Owner, link.Repository, job.Id)
@@ -89,6 +95,15 @@ public sealed class CiLogSource : ICiLogSource, IDisposable
         catch (Exception ex) when (Map(ex, CiFetchOutcome.JobNotFound, cancellationToken) is { } failure)
         {
             return Report(link, failure with { Job = job, JobCount = jobCount });
+        }
+
+        // Octokit hands over a body only when it reads it as text; BinaryLogAsTextHandler covers
+        // octet-stream, but any other non-text label (image/*, zip) still leaves nothing to read.
+        if (log is null)
+        {
+            var unreadable = CiLogFetch.Failed(
+                CiFetchOutcome.Unreachable, "the log was not served as text", job, jobCount);
+            return Report(link, unreadable);
         }
 
         if (log.Length > _maxLogBytes)
