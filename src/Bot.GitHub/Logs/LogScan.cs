@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Bot.GitHub.Logs;
 
 /// <summary>
@@ -119,17 +121,26 @@ internal sealed class LogScan
         _previousWasRule = isRule;
     }
 
+    // Both options may share a line (the buildx command the action echoes): each ref= belongs to
+    // the cache-from or cache-to written closest before it.
     private void ObserveCacheOptions(string line)
     {
-        if (!line.Contains("ref=", StringComparison.Ordinal))
+        if (!line.Contains("ref=", StringComparison.Ordinal) || !line.Contains("cache-", StringComparison.Ordinal))
             return;
 
-        var target = line.Contains("cache-from", StringComparison.Ordinal) ? _cacheFrom
-            : line.Contains("cache-to", StringComparison.Ordinal) ? _cacheTo
-            : null;
-        var match = target is null ? null : LogPatterns.RefOption().Match(line);
-        if (match is { Success: true } && target!.Count < MaxRefs && !target.Contains(match.Groups["ref"].Value))
-            target.Add(match.Groups["ref"].Value);
+        foreach (Match match in LogPatterns.RefOption().Matches(line))
+        {
+            var before = line.AsSpan(0, match.Index);
+            var from = before.LastIndexOf("cache-from", StringComparison.Ordinal);
+            var to = before.LastIndexOf("cache-to", StringComparison.Ordinal);
+            if (from < 0 && to < 0)
+                continue;
+
+            var target = from > to ? _cacheFrom : _cacheTo;
+            var reference = match.Groups["ref"].Value;
+            if (target.Count < MaxRefs && !target.Contains(reference))
+                target.Add(reference);
+        }
     }
 
     private (string? Class, string? Ref) Detect(string line, int? vertex, string body)

@@ -53,6 +53,38 @@ public sealed class CiLogClassifierTests
     }
 
     [Fact]
+    public void Classify_BuildxCommandWithBothCacheOptions_TellsThemApart()
+    {
+        var log = """
+            docker buildx build --cache-from type=registry,ref=r.example/app:c --cache-to type=registry,ref=r.example/app:o .
+            #9 [b 1/2] RUN make
+            #9 ERROR: failed to compute cache key: blob not found
+            #20 exporting cache to registry
+            #20 ERROR: error writing manifest blob: unexpected status: 404 Not Found
+            """;
+
+        var result = _classifier.Classify(log);
+
+        Assert.Equal(CiErrorClasses.CacheBlobNotFound, result.ErrorClass);
+        Assert.Equal("r.example/app:c", result.Ref);
+    }
+
+    [Fact]
+    public void Classify_ExportFailureAfterBothCacheOptions_NamesTheCacheToRef()
+    {
+        var log = """
+            --cache-from type=registry,ref=reg.example/app:cache --cache-to type=registry,ref=reg.example/app:out
+            #20 exporting cache to registry
+            #20 ERROR: error writing manifest blob: unexpected status: 404 Not Found
+            """;
+
+        var result = _classifier.Classify(log);
+
+        Assert.Equal(CiErrorClasses.CacheExportFailed, result.ErrorClass);
+        Assert.Equal("reg.example/app:out", result.Ref);
+    }
+
+    [Fact]
     public void Classify_PutReturning404_IsExportFailed()
     {
         var log = "unexpected status from PUT request to https://harbor.example/v2/p/app/manifests/cache: 404";
