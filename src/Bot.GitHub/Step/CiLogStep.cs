@@ -91,7 +91,7 @@ public sealed class CiLogStep : IInvestigationStep
             ("line", found.MatchedLines.Count > 0 ? found.MatchedLines[0] : null),
             ("fatal", found.IsFatal ? "true" : "false"));
         var logEvidence = Evidence.Of(
-            $"GET /repos/{link.Owner}/{link.Repository}/actions/jobs/{job.Id}/logs",
+            LogRequest(link, job),
             found.MatchedLines.Count > 0
                 ? string.Join('\n', found.MatchedLines.Take(MaxEvidenceLines))
                 : $"{found.LinesRead} lines, none that says what failed");
@@ -127,8 +127,19 @@ public sealed class CiLogStep : IInvestigationStep
             ("job", fetch.Job?.Name),
             ("jobId", fetch.Job?.Id.ToString() ?? link.JobId?.ToString()),
             ("reason", fetch.Detail));
+
+        // With a job chosen, it was the log read that failed; the jobs list itself was fine.
+        if (fetch.Job is { } job)
+        {
+            var logRequest = Evidence.Of(LogRequest(link, job), fetch.Detail ?? fetch.Outcome.ToString());
+            return StepResult.CouldNotCheck(finding, clues, jobsEvidence, logRequest);
+        }
+
         return StepResult.CouldNotCheck(finding, clues, jobsEvidence);
     }
+
+    private static string LogRequest(RunLink link, CiJob job) =>
+        $"GET /repos/{link.Owner}/{link.Repository}/actions/jobs/{job.Id}/logs";
 
     private static Evidence JobsEvidence(RunLink link, CiLogFetch fetch)
     {

@@ -56,7 +56,7 @@ public sealed class CiLogClassifierTests
     public void Classify_BuildxCommandWithBothCacheOptions_TellsThemApart()
     {
         var log = """
-            docker buildx build --cache-from type=registry,ref=r.example/app:c --cache-to type=registry,ref=r.example/app:o .
+            buildx build --cache-from type=registry,ref=r.example/app:c --cache-to type=registry,ref=r.example/app:o .
             #9 [b 1/2] RUN make
             #9 ERROR: failed to compute cache key: blob not found
             #20 exporting cache to registry

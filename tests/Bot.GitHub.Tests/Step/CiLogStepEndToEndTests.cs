@@ -143,6 +143,8 @@ public sealed class CiLogStepEndToEndTests
         Assert.Equal(CiLogFindings.LogTooLarge, result.Finding.Code);
         Assert.Contains("limit of 65536", result.Finding.Fact("reason"), StringComparison.Ordinal);
         Assert.Equal("build", result.Finding.Fact("job"));
+        Assert.Equal("GET /repos/acme/app/actions/jobs/9/logs", result.Evidence[1].Request);
+        Assert.Equal(result.Finding.Fact("reason"), result.Evidence[1].Answer);
     }
 
     [Fact]
