@@ -28,6 +28,7 @@ public static class GitHubServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RunLinkParser>();
+        services.TryAddSingleton<Bot.Core.Triage.IRunLinkParser, GitHubRunLinks>();
         services.TryAddSingleton<CiLogClassifier>();
         services.TryAddSingleton<ICiLogSource, CiLogSource>();
         services.AddSingleton<IInvestigationStep, CiLogStep>();

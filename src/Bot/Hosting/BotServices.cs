@@ -2,6 +2,8 @@ using Bot.Core.Investigations;
 using Bot.Core.Prompts;
 using Bot.Core.Reports;
 using Bot.Core.Triage;
+using Bot.GitHub;
+using Bot.GitHub.Links;
 using Bot.Registry;
 using Bot.Storage;
 using Bot.Storage.Sqlite;
@@ -28,6 +30,7 @@ internal static class BotServices
         services.AddSingleton<TriageWorker>();
 
         // The walk's steps, one adapter each; the runner takes every registered IInvestigationStep.
+        services.AddGitHubCiLog(configuration);
         services.AddRegistryChecks(configuration);
 
         services.AddSingleton(provider => LoadPrompts(configuration, provider));
@@ -50,6 +53,7 @@ internal static class BotServices
 
         var required = PromptKeys.Core()
             .Concat(provider.GetRequiredService<InvestigationRunner>().FindingCodes.Select(PromptKeys.Finding))
+            .Concat(GitHubRunLinks.RejectionCodes.Select(PromptKeys.Rejection))
             .Concat(TerminalPrompts.Keys);
         return PromptCatalog.Load(root, required);
     }
