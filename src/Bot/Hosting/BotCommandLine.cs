@@ -60,6 +60,8 @@ public static class BotCommandLine
             var host = BotHost.Build(overrides, consoleLevel);
 
             // Everything that can be wrong with the configuration is found now, before any work starts.
+            // Commands do not start the host, so the options marked ValidateOnStart are checked here.
+            host.Services.GetService<IStartupValidator>()?.Validate();
             _ = host.Services.GetRequiredService<PromptCatalog>();
             _ = host.Services.GetRequiredService<TriageWorker>();
             return host;
