@@ -1,0 +1,23 @@
+namespace Bot.Lab.Scenarios;
+
+/// <summary>What the lab breaks after the pushes, each the way it happens on a real registry.</summary>
+public enum FailureKind
+{
+    /// <summary>Nothing: a healthy registry and a healthy cache.</summary>
+    None,
+
+    /// <summary>The disk fills during a cache push and a real ENOSPC leaves a referenced layer with a 0-byte link.</summary>
+    EnospcDuringCachePush,
+
+    /// <summary>A referenced layer's data file is gone (as after a GC that raced a push).</summary>
+    BlobDeleted,
+
+    /// <summary>A referenced layer's <c>_layers/…/link</c> is empty.</summary>
+    ZeroByteLink,
+
+    /// <summary>The cache manifest's own data file is empty, after a manifest PUT on a full disk.</summary>
+    ZeroByteManifest,
+
+    /// <summary>The registry process is not running.</summary>
+    RegistryStopped,
+}
