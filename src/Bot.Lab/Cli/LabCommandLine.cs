@@ -71,7 +71,9 @@ public static class LabCommandLine
     private static async Task WaitForEndAsync(TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
         await output.WriteLineAsync("The lab is up. End input (Ctrl-D) or press Ctrl-C to stop it and clean up.");
-        while (await input.ReadLineAsync(cancellationToken) is not null)
+        // Console.In reads synchronously even through ReadLineAsync and never observes the token, so
+        // the read runs on the pool and the wait is what Ctrl-C and SIGTERM cancel.
+        while (await Task.Run(input.ReadLine, CancellationToken.None).WaitAsync(cancellationToken) is not null)
         {
         }
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Bot.Lab.Scenarios;
 using Bot.Lab.Sessions;
@@ -13,6 +14,9 @@ public static class LabReport
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+
+        // Read by people and scripts, never embedded in HTML: keep quotes and '+' readable in logs and media types.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static string Text(LabSession session)

@@ -22,7 +22,7 @@ public static class ScenarioPaths
             }
         }
 
-        // Not found anywhere: let the parser report the path the user typed.
-        return Path.GetFullPath(path);
+        // Not found anywhere: let the parser report the path as the user typed it.
+        return path;
     }
 }
