@@ -38,6 +38,11 @@ public static partial class ScenarioParser
         {
             throw new ScenarioException($"{sourceName}:{e.Start.Line}: not valid YAML: {e.Message}");
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner trips over some malformed input (an unclosed flow sequence) without a position.
+            throw new ScenarioException($"{sourceName}: not valid YAML: {e.Message}");
+        }
 
         if (stream.Documents.Count != 1)
             throw new ScenarioException($"{sourceName}: expected exactly one YAML document, found {stream.Documents.Count}.");

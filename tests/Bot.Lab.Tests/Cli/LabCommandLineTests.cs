@@ -1,0 +1,71 @@
+using Bot.Lab.Cli;
+using Bot.Lab.Sessions;
+using Bot.Lab.Tests.Support;
+
+namespace Bot.Lab.Tests.Cli;
+
+public sealed class LabCommandLineTests : IDisposable
+{
+    private readonly StringWriter _output = new();
+    private readonly StringWriter _error = new();
+
+    [Fact]
+    public async Task RunAsync_BadUsage_PrintsUsageAndExits2()
+    {
+        var code = await RunAsync("frobnicate");
+
+        Assert.Equal(LabCommandLine.Usage, code);
+        Assert.Contains("usage: bot-lab run <scenario-file>", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_MissingScenarioFile_Exits2NamingIt()
+    {
+        var code = await RunAsync("run", "no/such/scenario.yaml");
+
+        Assert.Equal(LabCommandLine.Usage, code);
+        Assert.Contains("no/such/scenario.yaml: no such scenario file", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_UnusableScenario_Exits2WithTheParserMessage()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, "name: bad\nstory: x\nregistry: {name: r, volume: 16Mi, colour: red}\n");
+        try
+        {
+            var code = await RunAsync("run", file);
+
+            Assert.Equal(LabCommandLine.Usage, code);
+            Assert.Contains("'registry.colour' is not a known key", _error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_RunJson_PrintsStateAndCleansUp()
+    {
+        var root = Path.Combine(SessionFixture.TestRoot, $"cli-{Guid.NewGuid():N}");
+
+        var code = await RunAsync(new LabSessionOptions { RootDirectory = root }, "run", ScenarioFiles.PathOf("registry-down.yaml"), "--json");
+
+        Assert.Equal(LabCommandLine.Ok, code);
+        Assert.Contains("\"kind\": \"registry-stopped\"", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"Registries:Endpoints:0:Name\": \"registry.internal:5000\"", _output.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(root));
+    }
+
+    public void Dispose()
+    {
+        _output.Dispose();
+        _error.Dispose();
+    }
+
+    private Task<int> RunAsync(params string[] args) => RunAsync(null, args);
+
+    private Task<int> RunAsync(LabSessionOptions? options, params string[] args) =>
+        LabCommandLine.RunAsync(args, TextReader.Null, _output, _error, CancellationToken.None, options);
+}
