@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Bot.Lab.Scenarios;
 
@@ -14,13 +15,16 @@ namespace Bot.Lab.Content;
 /// </summary>
 public static class BuildKitCacheDocuments
 {
+    /// <summary>Registries and BuildKit write media types with a plain '+', not the default escaped \u002B.</summary>
+    private static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>BuildKit stamps each exported layer; a fixed instant keeps the documents, and so their digests, stable.</summary>
     private static readonly DateTimeOffset CreatedAt = new(2026, 3, 17, 14, 20, 0, TimeSpan.Zero);
 
     public static byte[] CacheConfig(string cacheRef, IReadOnlyList<BlobRef> layers)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, Writer))
         {
             json.WriteStartObject();
             json.WriteStartArray("layers");
@@ -50,7 +54,7 @@ public static class BuildKitCacheDocuments
     public static ManifestDocument Manifest(CacheForm form, BlobRef cacheConfig, IReadOnlyList<BlobRef> layers)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, Writer))
         {
             json.WriteStartObject();
             json.WriteNumber("schemaVersion", 2);

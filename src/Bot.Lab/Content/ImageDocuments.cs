@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Bot.Lab.Content;
@@ -5,10 +6,13 @@ namespace Bot.Lab.Content;
 /// <summary>An OCI image as a build pushes it: a small config and a manifest listing the layers.</summary>
 public static class ImageDocuments
 {
+    /// <summary>Registries and BuildKit write media types with a plain '+', not the default escaped \u002B.</summary>
+    private static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static byte[] Config(IReadOnlyList<BlobRef> layers)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, Writer))
         {
             json.WriteStartObject();
             json.WriteString("architecture", "amd64");
@@ -29,7 +33,7 @@ public static class ImageDocuments
     public static ManifestDocument Manifest(BlobRef config, IReadOnlyList<BlobRef> layers)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, Writer))
         {
             json.WriteStartObject();
             json.WriteNumber("schemaVersion", 2);

@@ -56,6 +56,7 @@ public sealed class LabCommandLineTests : IDisposable
         Assert.Contains("\"kind\": \"registry-stopped\"", _output.ToString(), StringComparison.Ordinal);
         Assert.Contains("\"Registries:Endpoints:0:Name\": \"registry.internal:5000\"", _output.ToString(), StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(root));
+        Directory.Delete(root);
     }
 
     public void Dispose()

@@ -35,7 +35,7 @@ internal sealed class RawRegistry(Uri baseUri) : IDisposable
 
     public async Task<(HttpStatusCode Status, long Bytes, string Text)> GetBlobAsync(string repository, string digest)
     {
-        using var response = await _http.GetAsync($"v2/{repository}/blobs/{digest}");
+        using var response = await _http.GetAsync($"v2/{repository}/blobs/{digest}", HttpCompletionOption.ResponseHeadersRead);
         byte[] body;
         try
         {
@@ -43,6 +43,7 @@ internal sealed class RawRegistry(Uri baseUri) : IDisposable
         }
         catch (HttpRequestException)
         {
+            // Headers promised a length the body never delivered.
             body = [];
         }
 
