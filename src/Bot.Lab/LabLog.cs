@@ -24,9 +24,9 @@ internal static partial class LabLog
     [LoggerMessage(5006, LogLevel.Warning, "Lab session cleanup step {Step} failed")]
     public static partial void CleanupFailed(ILogger logger, Exception exception, string step);
 
-    [LoggerMessage(5007, LogLevel.Information, "Link of {Digest} emptied by ENOSPC on commit attempt {Attempt}")]
-    public static partial void LinkLostToEnospc(ILogger logger, string digest, int attempt);
+    [LoggerMessage(5007, LogLevel.Information, "Link of {Digest} emptied by ENOSPC in commit round {Round}")]
+    public static partial void LinkLostToEnospc(ILogger logger, string digest, int round);
 
-    [LoggerMessage(5008, LogLevel.Debug, "Commit attempt {Attempt} on the full volume answered {Status}; the link survived")]
-    public static partial void EnospcAttemptMissed(ILogger logger, int attempt, int status);
+    [LoggerMessage(5008, LogLevel.Debug, "Commit round {Round} of {Exporters} exporters on the full volume left the link whole")]
+    public static partial void EnospcAttemptMissed(ILogger logger, int round, int exporters);
 }

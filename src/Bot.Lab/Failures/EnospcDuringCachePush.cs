@@ -12,17 +12,23 @@ namespace Bot.Lab.Failures;
 /// <remarks>
 /// 2.8.2 verifies every reference on a manifest PUT, and a 0-byte link fails that check (400
 /// MANIFEST_BLOB_UNKNOWN), so a layer that is broken first can never be tagged. The layer must break
-/// after the tag moved. That happens when two exporters push the same layer at once (matrix jobs
-/// sharing one cache ref): both HEAD it while it is missing, both upload it. The first commit links
-/// it and its cache manifest moves the tag. The second commit, on a now full volume, rewrites the
-/// same <c>_layers/…/link</c>: the truncation frees the link's page, another writer takes it, and
-/// the write fails with "no space left on device", leaving the link empty. From then on HEAD and
-/// GET of the layer answer 500, once nothing remembers the blob: with the in-memory blob-descriptor
-/// cache on, only after a registry restart.
+/// after the tag moved. That happens when several exporters push the same layer at once (matrix
+/// jobs sharing one cache ref): all HEAD it while it is missing, all upload it. The first commit
+/// links it and its cache manifest moves the tag. The later commits, on a now full and busy volume,
+/// rewrite the same <c>_layers/…/link</c>: the truncation frees the link's page, another writer
+/// takes it, and the write fails with "no space left on device", leaving the link empty; on a full
+/// volume no later rewrite can fill it again. From then on HEAD and GET of the layer answer 500,
+/// once nothing remembers the blob: with the in-memory blob-descriptor cache on, after a restart.
+/// Losing the page is a race, so the lab runs the late commits concurrently, with the registry
+/// reniced as on a starved node, and repeats the round until the link is empty.
 /// </remarks>
 internal sealed class EnospcDuringCachePush : IFailureInducer
 {
-    private const int MaxAttempts = 25;
+    private const int MaxRounds = 60;
+    private const int MaxExporters = 8;
+
+    /// <summary>Room an upload needs besides its bytes: startedat and hash-state files, a page each, and slack.</summary>
+    private const long UploadOverhead = 4 * 4096;
 
     public bool PutsCacheManifest => false;
 
@@ -31,22 +37,30 @@ internal sealed class EnospcDuringCachePush : IFailureInducer
         var layer = context.Layer;
         var bytes = ScenarioPusher.LayerBytes($"cache:{context.CacheSpec.Reference}", context.LayerIndex, layer.Size);
         var link = context.Layout.LayerLink(context.Cache.Repository, layer.Digest);
+        var answers = new List<string>();
+        await ProcessPriority.SetNiceAsync(context.Registry.ProcessId!.Value, 19, cancellationToken);
 
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        for (var round = 1; round <= MaxRounds; round++)
         {
-            // The second exporter's bytes land while there is still room; only its commit meets the full disk.
-            var location = await ChunkedUpload.StartAndWriteAsync(context.Http, context.Cache.Repository, bytes, cancellationToken);
+            // The late exporters' bytes land while there is still room; only their commits meet the full disk.
+            var exporters = (int)Math.Clamp(
+                VolumeUsage.Of(context.MountPoint).FreeBytes / (layer.Size + UploadOverhead) - 1, 1, MaxExporters);
+            var locations = new List<string>();
+            for (var i = 0; i < exporters; i++)
+                locations.Add(await ChunkedUpload.StartAndWriteAsync(context.Http, context.Cache.Repository, bytes, cancellationToken));
 
-            (HttpStatusCode Status, string Body) commit;
+            (HttpStatusCode Status, string Body)[] commits;
             using (DiskPressure.Start(context.MountPoint))
-                commit = await ChunkedUpload.CommitAsync(context.Http, location, layer.Digest, cancellationToken);
-
-            if (commit.Status == HttpStatusCode.InternalServerError && new FileInfo(link).Length == 0)
             {
-                LabLog.LinkLostToEnospc(context.Logger, layer.Digest, attempt);
-                if (context.Scenario.Failure.Restart)
-                    await context.Registry.RestartAsync(settings: null, cancellationToken);
+                commits = await Task.WhenAll(locations.Select(
+                    location => ChunkedUpload.CommitAsync(context.Http, location, layer.Digest, cancellationToken)));
+            }
 
+            answers.AddRange(commits.Select(c => $"{(int)c.Status} {c.Body}".Trim()));
+            if (new FileInfo(link).Length == 0 && commits.Any(c => c.Status == HttpStatusCode.InternalServerError))
+            {
+                LabLog.LinkLostToEnospc(context.Logger, layer.Digest, round);
+                await AfterwardsAsync(context, cancellationToken);
                 return new InducedFailure(
                     FailureKind.EnospcDuringCachePush,
                     $"{context.Cache.Reference} points at {context.Cache.Digest}; its layer {layer.Digest} has a " +
@@ -56,12 +70,21 @@ internal sealed class EnospcDuringCachePush : IFailureInducer
                     layer);
             }
 
-            // The registry won the race for the freed page and rewrote the link whole: try again.
-            LabLog.EnospcAttemptMissed(context.Logger, attempt, (int)commit.Status);
+            // The registry won every race for the freed page and rewrote the link whole: another round.
+            LabLog.EnospcAttemptMissed(context.Logger, round, exporters);
         }
 
         throw new LabSetupException(
-            $"After {MaxAttempts} commits on a full volume, the link of {layer.Digest} was still intact; " +
-            "the disk-full induction did not take, so this scenario cannot be rehearsed on this machine.");
+            $"After {MaxRounds} rounds of commits on a full volume, the link of {layer.Digest} was still intact; " +
+            "the disk-full induction did not take, so this scenario cannot be rehearsed on this machine. " +
+            "The commits answered: " + string.Join("; ", answers.GroupBy(a => a).Select(g => $"{g.Count()}x {g.Key}")));
+    }
+
+    private static async Task AfterwardsAsync(InductionContext context, CancellationToken cancellationToken)
+    {
+        if (context.Scenario.Failure.Restart)
+            await context.Registry.RestartAsync(settings: null, cancellationToken);
+        else
+            await ProcessPriority.SetNiceAsync(context.Registry.ProcessId!.Value, 0, cancellationToken);
     }
 }

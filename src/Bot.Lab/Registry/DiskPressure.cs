@@ -7,64 +7,77 @@ namespace Bot.Lab.Registry;
 /// each page the moment one is freed, as the other pushes, uploads and logs on a busy registry
 /// volume do. While it runs, any write the registry makes fails with a real ENOSPC, including a
 /// rewrite of a small file whose old page was just released by the truncation before it.
-/// Disposing stops it and deletes its file, giving the space back.
+/// Disposing stops it and deletes its files, giving the space back.
 /// </summary>
 public sealed class DiskPressure : IDisposable
 {
     private const int Page = 4096;
     private static readonly byte[] Zeros = new byte[Page];
-    private readonly SafeFileHandle _file;
-    private readonly string _path;
-    private readonly Thread _thread;
+    private readonly Taker[] _takers;
+    private readonly Thread[] _threads;
     private volatile bool _stopping;
-    private long _offset;
 
-    private DiskPressure(string path)
+    private DiskPressure(string mountPoint)
     {
-        _path = path;
-        _file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
-        FillUntilFull();
-        _thread = new Thread(TakeFreedPages) { IsBackground = true, Name = "lab-disk-pressure" };
-        _thread.Start();
+        // One taker per core, so a freed page meets a running taker whichever core frees it.
+        _takers = Enumerable.Range(0, Environment.ProcessorCount)
+            .Select(i => new Taker(Path.Combine(mountPoint, $".lab-disk-pressure-{i}")))
+            .ToArray();
+        while (_takers[0].TryTakePage())
+        {
+        }
+
+        _threads = _takers
+            .Select(taker => new Thread(() => TakeFreedPages(taker)) { IsBackground = true, Name = "lab-disk-pressure" })
+            .ToArray();
+        foreach (var thread in _threads)
+            thread.Start();
     }
 
     /// <summary>Starts filling <paramref name="mountPoint"/>; returns once the volume is full.</summary>
-    public static DiskPressure Start(string mountPoint) => new(Path.Combine(mountPoint, ".lab-disk-pressure"));
+    public static DiskPressure Start(string mountPoint) => new(mountPoint);
 
     public void Dispose()
     {
         _stopping = true;
-        _thread.Join();
-        _file.Dispose();
-        File.Delete(_path);
+        foreach (var thread in _threads)
+            thread.Join();
+        foreach (var taker in _takers)
+            taker.Dispose();
     }
 
-    private void FillUntilFull()
-    {
-        while (TryTakePage())
-        {
-        }
-    }
-
-    private void TakeFreedPages()
+    private void TakeFreedPages(Taker taker)
     {
         // A tight loop on purpose: the window between the registry truncating a file and writing it
         // again is microseconds, and a real busy volume has no idle gaps either.
         while (!_stopping)
-            TryTakePage();
+            taker.TryTakePage();
     }
 
-    private bool TryTakePage()
+    /// <summary>One writer with its own file, so takers never contend for an offset.</summary>
+    private sealed class Taker(string path) : IDisposable
     {
-        try
+        private readonly SafeFileHandle _file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
+        private long _offset;
+
+        public bool TryTakePage()
         {
-            RandomAccess.Write(_file, Zeros, _offset);
-            _offset += Page;
-            return true;
+            try
+            {
+                RandomAccess.Write(_file, Zeros, _offset);
+                _offset += Page;
+                return true;
+            }
+            catch (IOException)
+            {
+                return false;
+            }
         }
-        catch (IOException)
+
+        public void Dispose()
         {
-            return false;
+            _file.Dispose();
+            File.Delete(path);
         }
     }
 }
