@@ -12,7 +12,8 @@ internal static partial class LabLog
     [LoggerMessage(5002, LogLevel.Information, "Pushed {Reference} as {Digest}")]
     public static partial void Pushed(ILogger logger, string reference, string digest);
 
-    [LoggerMessage(5003, LogLevel.Information, "Filled the volume with {Bytes} bytes of orphaned layers; {UsedPercent:F1} % used")]
+    [LoggerMessage(5003, LogLevel.Information,
+        "Filled the volume with {Bytes} bytes of orphaned layers; {UsedPercent:F1} % used")]
     public static partial void Filled(ILogger logger, long bytes, double usedPercent);
 
     [LoggerMessage(5004, LogLevel.Information, "Induced {Failure}, checked over HTTP")]
@@ -27,6 +28,7 @@ internal static partial class LabLog
     [LoggerMessage(5007, LogLevel.Information, "Link of {Digest} emptied by ENOSPC in commit round {Round}")]
     public static partial void LinkLostToEnospc(ILogger logger, string digest, int round);
 
-    [LoggerMessage(5008, LogLevel.Debug, "Commit round {Round} of {Exporters} exporters on the full volume left the link whole")]
+    [LoggerMessage(5008, LogLevel.Debug,
+        "Commit round {Round} of {Exporters} exporters on the full volume left the link whole")]
     public static partial void EnospcAttemptMissed(ILogger logger, int round, int exporters);
 }

@@ -26,13 +26,19 @@ public static class LabReport
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Scenario {session.Scenario.Name}: {session.Scenario.Story}");
         var process = session.RegistryProcessId is { } pid ? $"pid {pid}" : "stopped";
-        text.AppendLine(CultureInfo.InvariantCulture, $"Registry  {session.RegistryName} -> {session.RegistryBaseUri} ({process})");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"Registry  {session.RegistryName} -> {session.RegistryBaseUri} ({process})");
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Volume    {session.VolumePath}: {usage.UsedPercent:F1} % of {ByteSize.Format(usage.TotalBytes)} used");
         text.AppendLine(CultureInfo.InvariantCulture, $"Log       {session.RegistryLogPath}");
         foreach (var artifact in session.Pushed)
-            text.AppendLine(CultureInfo.InvariantCulture, $"Pushed    {session.RegistryName}/{artifact.Reference}@{artifact.Digest}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Induced   {FailureKinds.NameOf(session.Failure.Kind)}: {session.Failure.Summary}");
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"Pushed    {session.RegistryName}/{artifact.Reference}@{artifact.Digest}");
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"Induced   {FailureKinds.NameOf(session.Failure.Kind)}: {session.Failure.Summary}");
         var jobs = string.Join(", ", ci.Jobs.Select(j => $"{j.Name} ({j.Conclusion})"));
         text.AppendLine(CultureInfo.InvariantCulture, $"CI run    {ci.Owner}/{ci.Repository} run {ci.RunId}: {jobs}");
         return text.ToString().TrimEnd();
@@ -52,7 +58,13 @@ public static class LabReport
                 ProcessId = session.RegistryProcessId,
                 LogPath = session.RegistryLogPath,
                 session.DataDirectory,
-                Volume = new { Path = session.VolumePath, usage.TotalBytes, usage.UsedBytes, UsedPercent = Math.Round(usage.UsedPercent, 1) },
+                Volume = new
+                {
+                    Path = session.VolumePath,
+                    usage.TotalBytes,
+                    usage.UsedBytes,
+                    UsedPercent = Math.Round(usage.UsedPercent, 1),
+                },
             },
             Pushed = session.Pushed.Select(p => new { p.Reference, p.Digest, p.Document.MediaType }),
             Failure = new

@@ -35,5 +35,6 @@ internal static class ChunkedUpload
     private static string Expect(HttpResponseMessage response, HttpStatusCode status, string what) =>
         response.StatusCode == status && response.Headers.Location is { } location
             ? location.ToString()
-            : throw new Sessions.LabSetupException($"{what} answered {(int)response.StatusCode}, expected {(int)status}.");
+            : throw new Sessions.LabSetupException(
+                $"{what} answered {(int)response.StatusCode}, expected {(int)status}.");
 }

@@ -27,7 +27,7 @@ internal sealed class EnospcDuringCachePush : IFailureInducer
     private const int MaxRounds = 60;
     private const int MaxExporters = 8;
 
-    /// <summary>Room an upload needs besides its bytes: startedat and hash-state files, a page each, and slack.</summary>
+    /// <summary>Room an upload needs besides its bytes: startedat and hash-state files, and slack.</summary>
     private const long UploadOverhead = 4 * 4096;
 
     public bool PutsCacheManifest => false;
@@ -47,7 +47,10 @@ internal sealed class EnospcDuringCachePush : IFailureInducer
                 VolumeUsage.Of(context.MountPoint).FreeBytes / (layer.Size + UploadOverhead) - 1, 1, MaxExporters);
             var locations = new List<string>();
             for (var i = 0; i < exporters; i++)
-                locations.Add(await ChunkedUpload.StartAndWriteAsync(context.Http, context.Cache.Repository, bytes, cancellationToken));
+            {
+                locations.Add(await ChunkedUpload.StartAndWriteAsync(
+                    context.Http, context.Cache.Repository, bytes, cancellationToken));
+            }
 
             (HttpStatusCode Status, string Body)[] commits;
             using (DiskPressure.Start(context.MountPoint))

@@ -13,7 +13,10 @@ namespace Bot.Lab.Failures;
 internal static class InducedStateCheck
 {
     public static async Task VerifyAsync(
-        InductionContext context, InducedFailure failure, IReadOnlyList<PushedArtifact> pushed, CancellationToken cancellationToken)
+        InductionContext context,
+        InducedFailure failure,
+        IReadOnlyList<PushedArtifact> pushed,
+        CancellationToken cancellationToken)
     {
         var probe = new RegistryProbe(context.Http);
         var problem = failure.Kind switch
@@ -33,8 +36,8 @@ internal static class InducedStateCheck
         if (problem is not null)
         {
             throw new LabSetupException(
-                $"Scenario {context.Scenario.Name}: the {FailureKinds.NameOf(failure.Kind)} induction did not produce " +
-                $"the intended registry state: {problem}. The scenario cannot be rehearsed as written.");
+                $"Scenario {context.Scenario.Name}: the {FailureKinds.NameOf(failure.Kind)} induction did not " +
+                $"produce the intended registry state: {problem}. The scenario cannot be rehearsed as written.");
         }
     }
 
@@ -57,15 +60,18 @@ internal static class InducedStateCheck
         return null;
     }
 
-    private static async Task<string?> TagResolvesAsync(RegistryProbe probe, PushedArtifact artifact, CancellationToken cancellationToken)
+    private static async Task<string?> TagResolvesAsync(
+        RegistryProbe probe, PushedArtifact artifact, CancellationToken cancellationToken)
     {
         var (status, digest) = await probe.HeadManifestAsync(artifact.Repository, artifact.Tag, cancellationToken);
         return status == HttpStatusCode.OK && digest == artifact.Digest
             ? null
-            : $"HEAD {artifact.Reference} answered {(int)status} for {digest ?? "no digest"}, expected 200 for {artifact.Digest}";
+            : $"HEAD {artifact.Reference} answered {(int)status} for {digest ?? "no digest"}, " +
+              $"expected 200 for {artifact.Digest}";
     }
 
-    private static async Task<string?> TagFailsAsync(RegistryProbe probe, PushedArtifact artifact, CancellationToken cancellationToken)
+    private static async Task<string?> TagFailsAsync(
+        RegistryProbe probe, PushedArtifact artifact, CancellationToken cancellationToken)
     {
         var (status, _) = await probe.HeadManifestAsync(artifact.Repository, artifact.Tag, cancellationToken);
         return status == HttpStatusCode.InternalServerError
@@ -73,7 +79,8 @@ internal static class InducedStateCheck
             : $"HEAD {artifact.Reference} answered {(int)status}, expected 500 for an empty manifest";
     }
 
-    private static async Task<string?> LayerBrokenAsync(RegistryProbe probe, InductionContext context, CancellationToken cancellationToken)
+    private static async Task<string?> LayerBrokenAsync(
+        RegistryProbe probe, InductionContext context, CancellationToken cancellationToken)
     {
         var layer = context.Layer;
         var (status, bytes) = await probe.GetBlobAsync(context.Cache.Repository, layer.Digest, cancellationToken);

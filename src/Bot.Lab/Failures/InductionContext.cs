@@ -17,7 +17,8 @@ internal sealed record InductionContext(
     ILogger Logger)
 {
     public PushedArtifact Cache =>
-        TargetCache ?? throw new InvalidOperationException($"{Scenario.Failure.Kind} needs a target cache; the parser ensures one.");
+        TargetCache ?? throw new InvalidOperationException(
+            $"{Scenario.Failure.Kind} needs a target cache; the parser ensures one.");
 
     /// <summary>The layer the failure aims at: the one the scenario names, else the last (the newest).</summary>
     public int LayerIndex => Scenario.Failure.Layer ?? (Cache.Document.Layers.Count - 1);

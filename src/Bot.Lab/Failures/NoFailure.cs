@@ -8,5 +8,6 @@ internal sealed class NoFailure : IFailureInducer
     public bool PutsCacheManifest => false;
 
     public Task<InducedFailure> InduceAsync(InductionContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(new InducedFailure(FailureKind.None, "Nothing was broken; the registry is healthy.", null, null));
+        Task.FromResult(
+            new InducedFailure(FailureKind.None, "Nothing was broken; the registry is healthy.", null, null));
 }

@@ -14,7 +14,9 @@ internal sealed class RegistryProbe(HttpClient http)
             request.Headers.Accept.ParseAdd(type);
 
         using var response = await http.SendAsync(request, cancellationToken);
-        var digest = response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.FirstOrDefault() : null;
+        var digest = response.Headers.TryGetValues("Docker-Content-Digest", out var values)
+            ? values.FirstOrDefault()
+            : null;
         return (response.StatusCode, digest);
     }
 

@@ -14,7 +14,8 @@ internal sealed class ZeroByteLink : IFailureInducer
     public async Task<InducedFailure> InduceAsync(InductionContext context, CancellationToken cancellationToken)
     {
         var layer = context.Layer;
-        await File.WriteAllBytesAsync(context.Layout.LayerLink(context.Cache.Repository, layer.Digest), [], cancellationToken);
+        var link = context.Layout.LayerLink(context.Cache.Repository, layer.Digest);
+        await File.WriteAllBytesAsync(link, [], cancellationToken);
         if (context.Scenario.Failure.Restart)
             await context.Registry.RestartAsync(settings: null, cancellationToken);
 

@@ -35,7 +35,10 @@ internal sealed class ZeroByteManifest : IFailureInducer
 
         var second = await PutAsync(context, cancellationToken);
         if (!second.Succeeded)
-            throw new LabSetupException($"The re-PUT of {cache.Reference} after freeing space answered {(int)second.Status}.");
+        {
+            throw new LabSetupException(
+                $"The re-PUT of {cache.Reference} after freeing space answered {(int)second.Status}.");
+        }
 
         return new InducedFailure(
             FailureKind.ZeroByteManifest,
@@ -46,6 +49,9 @@ internal sealed class ZeroByteManifest : IFailureInducer
 
     private static Task<PushResult> PutAsync(InductionContext context, CancellationToken cancellationToken) =>
         new OciPusher(context.Http).PutManifestAsync(
-            context.Cache.Repository, context.Cache.Tag, context.Cache.Document.MediaType, context.Cache.Document.Content,
+            context.Cache.Repository,
+            context.Cache.Tag,
+            context.Cache.Document.MediaType,
+            context.Cache.Document.Content,
             cancellationToken);
 }

@@ -28,7 +28,7 @@ public sealed class DiskPressure : IDisposable
         }
 
         _threads = _takers
-            .Select(taker => new Thread(() => TakeFreedPages(taker)) { IsBackground = true, Name = "lab-disk-pressure" })
+            .Select(taker => new Thread(() => TakeFreedPages(taker)) { IsBackground = true, Name = "lab-pressure" })
             .ToArray();
         foreach (var thread in _threads)
             thread.Start();

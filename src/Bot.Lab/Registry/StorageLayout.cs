@@ -8,7 +8,8 @@ public sealed class StorageLayout(string dataDirectory)
 {
     private string Root => Path.Combine(dataDirectory, "docker", "registry", "v2");
 
-    public string BlobData(string digest) => Path.Combine(Root, "blobs", "sha256", Hex(digest)[..2], Hex(digest), "data");
+    public string BlobData(string digest) =>
+        Path.Combine(Root, "blobs", "sha256", Hex(digest)[..2], Hex(digest), "data");
 
     public string LayerLink(string repository, string digest) =>
         Path.Combine(Repository(repository), "_layers", "sha256", Hex(digest), "link");

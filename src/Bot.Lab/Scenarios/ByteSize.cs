@@ -9,7 +9,8 @@ namespace Bot.Lab.Scenarios;
 /// </summary>
 public static class ByteSize
 {
-    private static readonly (string Suffix, long Factor)[] Suffixes = [("Ki", 1L << 10), ("Mi", 1L << 20), ("Gi", 1L << 30)];
+    private static readonly (string Suffix, long Factor)[] Suffixes =
+        [("Ki", 1L << 10), ("Mi", 1L << 20), ("Gi", 1L << 30)];
 
     public static bool TryParse(string? text, out long bytes)
     {

@@ -17,7 +17,8 @@ public static class CiLogRenderer
 
     public static LabCiRun Render(Scenario scenario, IReadOnlyDictionary<string, object?> facts)
     {
-        var jobs = scenario.Ci.Jobs.Select(job => new LabCiJob(job.Id, job.Name, job.Conclusion, RenderLog(scenario, job, facts)));
+        var jobs = scenario.Ci.Jobs.Select(
+            job => new LabCiJob(job.Id, job.Name, job.Conclusion, RenderLog(scenario, job, facts)));
         return new LabCiRun(scenario.Ci.Owner, scenario.Ci.Repository, scenario.Ci.RunId, jobs.ToList());
     }
 

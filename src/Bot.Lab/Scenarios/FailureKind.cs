@@ -6,7 +6,7 @@ public enum FailureKind
     /// <summary>Nothing: a healthy registry and a healthy cache.</summary>
     None,
 
-    /// <summary>The disk fills during a cache push and a real ENOSPC leaves a referenced layer with a 0-byte link.</summary>
+    /// <summary>The disk fills during a cache push; a real ENOSPC leaves a referenced layer with a 0-byte link.</summary>
     EnospcDuringCachePush,
 
     /// <summary>A referenced layer's data file is gone (as after a GC that raced a push).</summary>

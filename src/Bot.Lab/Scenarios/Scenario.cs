@@ -26,5 +26,7 @@ public sealed record Scenario
 
     /// <summary>The cache the failure aims at: the one it names, else the first.</summary>
     public CacheSpec? TargetCache =>
-        Failure.Cache is null ? (Caches.Count > 0 ? Caches[0] : null) : Caches.FirstOrDefault(c => c.Reference == Failure.Cache);
+        Failure.Cache is null
+            ? (Caches.Count > 0 ? Caches[0] : null)
+            : Caches.FirstOrDefault(c => c.Reference == Failure.Cache);
 }

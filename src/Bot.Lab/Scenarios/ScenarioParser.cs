@@ -45,7 +45,10 @@ public static partial class ScenarioParser
         }
 
         if (stream.Documents.Count != 1)
-            throw new ScenarioException($"{sourceName}: expected exactly one YAML document, found {stream.Documents.Count}.");
+        {
+            throw new ScenarioException(
+                $"{sourceName}: expected exactly one YAML document, found {stream.Documents.Count}.");
+        }
 
         var root = YamlMap.From(stream.Documents[0].RootNode, "", sourceName);
         var scenario = ReadScenario(root, sourceName);
@@ -81,7 +84,7 @@ public static partial class ScenarioParser
     {
         var name = map.RequireString("name");
         if (!RegistryName().IsMatch(name))
-            throw map.Error("name", "must be a host with an optional port, like registry.internal:5000 (no scheme, no path)");
+            throw map.Error("name", "must be a host and optional port like registry.internal:5000 (no scheme, no path)");
 
         var registry = new RegistrySpec(
             name,
@@ -128,7 +131,10 @@ public static partial class ScenarioParser
     {
         var kindText = map.RequireString("kind");
         if (!FailureKinds.TryParse(kindText, out var kind))
-            throw map.Error("kind", $"'{kindText}' is not a failure kind; known: {string.Join(", ", FailureKinds.Names)}");
+        {
+            throw map.Error(
+                "kind", $"'{kindText}' is not a failure kind; known: {string.Join(", ", FailureKinds.Names)}");
+        }
 
         var failure = new FailureSpec(
             kind,
@@ -185,7 +191,10 @@ public static partial class ScenarioParser
     {
         var refs = scenario.Images.Select(i => i.Reference).Concat(scenario.Caches.Select(c => c.Reference)).ToList();
         if (refs.GroupBy(r => r, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            throw new ScenarioException($"{root.File}: '{twice.Key}' is pushed twice; every image and cache needs its own tag.");
+        {
+            throw new ScenarioException(
+                $"{root.File}: '{twice.Key}' is pushed twice; every image and cache needs its own tag.");
+        }
 
         var failure = scenario.Failure;
         if (FailureKinds.TargetsCache(failure.Kind))
@@ -199,7 +208,10 @@ public static partial class ScenarioParser
             }
 
             if (failure.Layer >= cache.LayerSizes.Count)
-                throw failureMap.Error("layer", $"is {failure.Layer}, but {cache.Reference} has {cache.LayerSizes.Count} layers");
+            {
+                throw failureMap.Error(
+                    "layer", $"is {failure.Layer}, but {cache.Reference} has {cache.LayerSizes.Count} layers");
+            }
         }
 
         var pushed = scenario.Images.Sum(i => i.LayerSizes.Sum()) + scenario.Caches.Sum(c => c.LayerSizes.Sum())

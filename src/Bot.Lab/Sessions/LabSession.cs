@@ -34,7 +34,7 @@ public sealed class LabSession : IAsyncDisposable
 
     public Scenario Scenario { get; }
 
-    /// <summary>The session's own directory: the volume's mount point, the registry's config and log, the bot's files.</summary>
+    /// <summary>The session's own directory: the volume's mount point, the registry's files, the bot's files.</summary>
     public string Directory { get; }
 
     /// <summary>Where the tmpfs is mounted: the registry volume, as <c>df</c> sees it.</summary>
@@ -46,10 +46,10 @@ public sealed class LabSession : IAsyncDisposable
     /// <summary>How CI logs name the registry, e.g. <c>registry.internal:5000</c>.</summary>
     public string RegistryName => Scenario.Registry.Name;
 
-    /// <summary>Where the registry really listens (127.0.0.1 and a free port); it still refuses connections when stopped.</summary>
+    /// <summary>Where the registry really listens: 127.0.0.1 and a free port (refusing connections when stopped).</summary>
     public Uri RegistryBaseUri => Registry.BaseUri;
 
-    /// <summary>The registry's own log, across restarts; with the scenario's real "no space left on device" lines.</summary>
+    /// <summary>The registry's own log across restarts, with its real "no space left on device" lines.</summary>
     public string RegistryLogPath => Registry.LogPath;
 
     /// <summary>The registry's PID while it runs; null once stopped.</summary>
@@ -66,7 +66,10 @@ public sealed class LabSession : IAsyncDisposable
     private RegistryProcess Registry => _registry ?? throw new ObjectDisposedException(nameof(LabSession));
 
     public static async Task<LabSession> StartAsync(
-        Scenario scenario, LabSessionOptions? options = null, ILogger? logger = null, CancellationToken cancellationToken = default)
+        Scenario scenario,
+        LabSessionOptions? options = null,
+        ILogger? logger = null,
+        CancellationToken cancellationToken = default)
     {
         options ??= new LabSessionOptions();
         var id = $"{scenario.Name}-{Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture)[..8]}";
@@ -87,7 +90,8 @@ public sealed class LabSession : IAsyncDisposable
     /// The configuration the bot needs to triage this session, as configuration keys. The GitHub
     /// URIs come from the GitHub stand-in serving <see cref="CiRun"/>, which the host starts.
     /// </summary>
-    public IReadOnlyDictionary<string, string?> BotConfiguration(Uri? gitHubApiBaseUri = null, Uri? gitHubWebBaseUri = null)
+    public IReadOnlyDictionary<string, string?> BotConfiguration(
+        Uri? gitHubApiBaseUri = null, Uri? gitHubWebBaseUri = null)
     {
         var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -167,7 +171,8 @@ public sealed class LabSession : IAsyncDisposable
     }
 
     /// <returns>The cache the failure aims at, pushed (its manifest left for the inducer when it asks).</returns>
-    private async Task<PushedArtifact?> PushAllAsync(ScenarioPusher pusher, bool inducerPutsManifest, CancellationToken cancellationToken)
+    private async Task<PushedArtifact?> PushAllAsync(
+        ScenarioPusher pusher, bool inducerPutsManifest, CancellationToken cancellationToken)
     {
         foreach (var image in Scenario.Images)
             Add(await pusher.PushImageAsync(image, cancellationToken));
@@ -176,7 +181,8 @@ public sealed class LabSession : IAsyncDisposable
         var targetSpec = FailureKinds.TargetsCache(Scenario.Failure.Kind) ? Scenario.TargetCache : null;
         foreach (var cache in Scenario.Caches)
         {
-            var pushed = await pusher.PushCacheBlobsAsync(cache, $"{RegistryName}/{cache.Reference}", cancellationToken);
+            var cacheRef = $"{RegistryName}/{cache.Reference}";
+            var pushed = await pusher.PushCacheBlobsAsync(cache, cacheRef, cancellationToken);
             if (cache == targetSpec)
                 target = pushed;
 

@@ -17,12 +17,18 @@ internal static class VolumeFiller
 
     /// <returns>The bytes of orphaned layers pushed.</returns>
     public static async Task<long> FillAsync(
-        ScenarioPusher pusher, string mountPoint, string repository, FillerSpec filler, CancellationToken cancellationToken)
+        ScenarioPusher pusher,
+        string mountPoint,
+        string repository,
+        FillerSpec filler,
+        CancellationToken cancellationToken)
     {
         var pushed = 0L;
         for (var i = 0; ; i++)
         {
-            var remaining = filler.Bytes is { } bytes ? bytes - pushed : BytesToTarget(mountPoint, filler.UsedPercent!.Value);
+            var remaining = filler.Bytes is { } bytes
+                ? bytes - pushed
+                : BytesToTarget(mountPoint, filler.UsedPercent!.Value);
             if (remaining <= Slack)
                 return pushed;
 

@@ -50,11 +50,14 @@ public sealed class LabCommandLineTests : IDisposable
     {
         var root = Path.Combine(SessionFixture.TestRoot, $"cli-{Guid.NewGuid():N}");
 
-        var code = await RunAsync(new LabSessionOptions { RootDirectory = root }, "run", ScenarioFiles.PathOf("registry-down.yaml"), "--json");
+        var options = new LabSessionOptions { RootDirectory = root };
+
+        var code = await RunAsync(options, "run", ScenarioFiles.PathOf("registry-down.yaml"), "--json");
 
         Assert.Equal(LabCommandLine.Ok, code);
         Assert.Contains("\"kind\": \"registry-stopped\"", _output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("\"Registries:Endpoints:0:Name\": \"registry.internal:5000\"", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "\"Registries:Endpoints:0:Name\": \"registry.internal:5000\"", _output.ToString(), StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(root));
         Directory.Delete(root);
     }

@@ -29,12 +29,17 @@ public sealed class CiLogRendererTests
         var scenario = ScenarioFiles.FromText(Yaml);
         var facts = new Dictionary<string, object?>
         {
-            ["cache"] = new Dictionary<string, object?> { ["ref"] = "registry.internal:5000/app:cache", ["digest"] = "sha256:abc" },
+            ["cache"] = new Dictionary<string, object?>
+            {
+                ["ref"] = "registry.internal:5000/app:cache",
+                ["digest"] = "sha256:abc",
+            },
         };
 
         var run = CiLogRenderer.Render(scenario, facts);
 
-        Assert.Equal("2026-03-20T09:14:01.0000000Z pulling registry.internal:5000/app:cache@sha256:abc", run.Jobs[0].Log);
+        Assert.Equal(
+            "2026-03-20T09:14:01.0000000Z pulling registry.internal:5000/app:cache@sha256:abc", run.Jobs[0].Log);
         Assert.Equal(701, run.Jobs[0].Id);
     }
 
@@ -43,7 +48,9 @@ public sealed class CiLogRendererTests
     {
         var scenario = ScenarioFiles.FromText(Yaml);
 
-        var error = Assert.Throws<ScenarioException>(() => CiLogRenderer.Render(scenario, new Dictionary<string, object?>()));
+        var noFacts = new Dictionary<string, object?>();
+
+        var error = Assert.Throws<ScenarioException>(() => CiLogRenderer.Render(scenario, noFacts));
 
         Assert.Contains("test.yaml:15:", error.Message, StringComparison.Ordinal);
         Assert.Contains("job 'build'", error.Message, StringComparison.Ordinal);

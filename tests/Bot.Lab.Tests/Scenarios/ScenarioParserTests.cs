@@ -5,6 +5,8 @@ namespace Bot.Lab.Tests.Scenarios;
 
 public sealed class ScenarioParserTests
 {
+    private const StringComparison O = StringComparison.Ordinal;
+
     private const string Valid = """
         name: tiny
         story: A tiny scenario.
@@ -152,7 +154,7 @@ public sealed class ScenarioParserTests
 
         var error = Assert.Throws<ScenarioException>(() => ScenarioFiles.FromText(yaml));
 
-        Assert.Contains("'failure.restart' does not apply to registry-stopped", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'failure.restart' does not apply to registry-stopped", error.Message, O);
     }
 
     [Fact]
@@ -183,13 +185,13 @@ public sealed class ScenarioParserTests
 
         var error = Assert.Throws<ScenarioException>(() => ScenarioFiles.FromText(yaml));
 
-        Assert.Contains("'caches[0].form' must be index or image-manifest, not 'tarball'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'caches[0].form' must be index or image-manifest, not 'tarball'", error.Message, O);
     }
 
     [Fact]
     public void Parse_FillerWithBothTargets_IsRefused()
     {
-        var yaml = Valid.Replace("failure:", "filler:\n  usedPercent: 90\n  bytes: 1Mi\nfailure:", StringComparison.Ordinal);
+        var yaml = Valid.Replace("failure:", "filler:\n  usedPercent: 90\n  bytes: 1Mi\nfailure:", O);
 
         var error = Assert.Throws<ScenarioException>(() => ScenarioFiles.FromText(yaml));
 

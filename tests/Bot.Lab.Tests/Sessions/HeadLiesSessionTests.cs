@@ -40,6 +40,7 @@ public sealed class HeadLiesSessionTests(HeadLiesSession fixture) : IClassFixtur
         var (status, _, body) = await registry.GetManifestAsync("app", "cache");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("\"config\":{\"mediaType\":\"application/vnd.buildkit.cacheconfig.v0\"", body, StringComparison.Ordinal);
+        Assert.Contains(
+            "\"config\":{\"mediaType\":\"application/vnd.buildkit.cacheconfig.v0\"", body, StringComparison.Ordinal);
     }
 }

@@ -52,7 +52,9 @@ public sealed class LabSessionLifecycleTests : IDisposable
     [Fact]
     public async Task StartAsync_InductionThatDoesNotTake_FailsLoudlyAndCleansUp()
     {
-        var error = await Assert.ThrowsAsync<LabSetupException>(() => LabSession.StartAsync(Scenario(restart: false), _options));
+        var scenario = Scenario(restart: false);
+
+        var error = await Assert.ThrowsAsync<LabSetupException>(() => LabSession.StartAsync(scenario, _options));
 
         Assert.Contains("did not produce the intended registry state", error.Message, StringComparison.Ordinal);
         Assert.Contains("restart: true", error.Message, StringComparison.Ordinal);

@@ -22,6 +22,8 @@ public sealed class RegistryDownSessionTests(RegistryDownSession fixture) : ICla
     {
         var layer = _session.Pushed.Single(p => p.Reference == "app:9b8c7d6").Document.Layers[0].Digest;
 
-        Assert.Contains($"/v2/app/blobs/{layer}\": dial tcp", _session.CiRun.Jobs.Single().Log, StringComparison.Ordinal);
+        var log = _session.CiRun.Jobs.Single().Log;
+
+        Assert.Contains($"/v2/app/blobs/{layer}\": dial tcp", log, StringComparison.Ordinal);
     }
 }

@@ -3,7 +3,7 @@ using Bot.Lab.Tests.Support;
 
 namespace Bot.Lab.Tests.Sessions;
 
-/// <summary>The incident: a real ENOSPC during a cache push leaves the tag on an index with an unreadable layer.</summary>
+/// <summary>The incident: a real ENOSPC in a cache push leaves the tag on an index with an unreadable layer.</summary>
 public sealed class SeedSessionTests(SeedSession fixture) : IClassFixture<SeedSession>
 {
     private readonly Bot.Lab.Sessions.LabSession _session = fixture.Session;
@@ -57,7 +57,8 @@ public sealed class SeedSessionTests(SeedSession fixture) : IClassFixture<SeedSe
         var digest = _session.Failure.BrokenBlob!.Digest;
 
         Assert.Equal(0, new FileInfo(OnDisk.LayerLink(_session.DataDirectory, "app", digest)).Length);
-        Assert.Equal(_session.Failure.BrokenBlob.Size, new FileInfo(OnDisk.BlobData(_session.DataDirectory, digest)).Length);
+        Assert.Equal(
+            _session.Failure.BrokenBlob.Size, new FileInfo(OnDisk.BlobData(_session.DataDirectory, digest)).Length);
     }
 
     [Fact]

@@ -3,7 +3,8 @@ using Bot.Lab.Tests.Support;
 
 namespace Bot.Lab.Tests.Sessions;
 
-public sealed class UnrelatedFailureSessionTests(UnrelatedFailureSession fixture) : IClassFixture<UnrelatedFailureSession>
+public sealed class UnrelatedFailureSessionTests(UnrelatedFailureSession fixture)
+    : IClassFixture<UnrelatedFailureSession>
 {
     private readonly Bot.Lab.Sessions.LabSession _session = fixture.Session;
 

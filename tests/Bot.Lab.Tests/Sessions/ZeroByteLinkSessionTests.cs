@@ -17,13 +17,16 @@ public sealed class ZeroByteLinkSessionTests(ZeroByteLinkSession fixture) : ICla
 
         Assert.Equal(HttpStatusCode.InternalServerError, status);
         Assert.Equal(0, new FileInfo(OnDisk.LayerLink(_session.DataDirectory, "app", digest)).Length);
-        Assert.Contains("invalid checksum digest format", OnDisk.ReadShared(_session.RegistryLogPath), StringComparison.Ordinal);
+        var log = OnDisk.ReadShared(_session.RegistryLogPath);
+        Assert.Contains("invalid checksum digest format", log, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Volume_HasRoom_AndNoDiskFullInTheLog()
     {
         Assert.True(_session.VolumeUsage.UsedPercent < 50);
-        Assert.DoesNotContain("no space left on device", OnDisk.ReadShared(_session.RegistryLogPath), StringComparison.Ordinal);
+        var log = OnDisk.ReadShared(_session.RegistryLogPath);
+
+        Assert.DoesNotContain("no space left on device", log, StringComparison.Ordinal);
     }
 }

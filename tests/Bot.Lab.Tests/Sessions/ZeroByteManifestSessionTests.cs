@@ -3,7 +3,8 @@ using Bot.Lab.Tests.Support;
 
 namespace Bot.Lab.Tests.Sessions;
 
-public sealed class ZeroByteManifestSessionTests(ZeroByteManifestSession fixture) : IClassFixture<ZeroByteManifestSession>
+public sealed class ZeroByteManifestSessionTests(ZeroByteManifestSession fixture)
+    : IClassFixture<ZeroByteManifestSession>
 {
     private readonly Bot.Lab.Sessions.LabSession _session = fixture.Session;
 

@@ -12,6 +12,8 @@ internal static class ManifestReferences
         var descriptors = root.TryGetProperty("manifests", out var manifests)
             ? manifests.EnumerateArray().ToList()
             : [root.GetProperty("config"), .. root.GetProperty("layers").EnumerateArray()];
-        return descriptors.Select(d => (d.GetProperty("digest").GetString()!, d.GetProperty("size").GetInt64())).ToList();
+        return descriptors
+            .Select(d => (d.GetProperty("digest").GetString()!, d.GetProperty("size").GetInt64()))
+            .ToList();
     }
 }

@@ -15,7 +15,8 @@ internal sealed class RawRegistry(Uri baseUri) : IDisposable
 
     private readonly HttpClient _http = new() { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(10) };
 
-    public async Task<(HttpStatusCode Status, string? Digest, string Body)> GetManifestAsync(string repository, string reference)
+    public async Task<(HttpStatusCode Status, string? Digest, string Body)> GetManifestAsync(
+        string repository, string reference)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"v2/{repository}/manifests/{reference}");
         foreach (var type in Accept)
@@ -35,7 +36,8 @@ internal sealed class RawRegistry(Uri baseUri) : IDisposable
 
     public async Task<(HttpStatusCode Status, long Bytes, string Text)> GetBlobAsync(string repository, string digest)
     {
-        using var response = await _http.GetAsync($"v2/{repository}/blobs/{digest}", HttpCompletionOption.ResponseHeadersRead);
+        using var response = await _http.GetAsync(
+            $"v2/{repository}/blobs/{digest}", HttpCompletionOption.ResponseHeadersRead);
         byte[] body;
         try
         {
