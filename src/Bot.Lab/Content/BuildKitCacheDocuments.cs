@@ -18,7 +18,7 @@ public static class BuildKitCacheDocuments
     /// <summary>Registries and BuildKit write media types with a plain '+', not the default escaped \u002B.</summary>
     private static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>BuildKit stamps each exported layer; a fixed instant keeps the documents and their digests stable.</summary>
+    /// <summary>BuildKit stamps each layer it exports; a fixed instant keeps the digests stable.</summary>
     private static readonly DateTimeOffset CreatedAt = new(2026, 3, 17, 14, 20, 0, TimeSpan.Zero);
 
     public static byte[] CacheConfig(string cacheRef, IReadOnlyList<BlobRef> layers)

@@ -6,7 +6,7 @@ public enum FailureKind
     /// <summary>Nothing: a healthy registry and a healthy cache.</summary>
     None,
 
-    /// <summary>The disk fills during a cache push; a real ENOSPC leaves a referenced layer with a 0-byte link.</summary>
+    /// <summary>A cache push meets a full disk; a real ENOSPC leaves a referenced layer's link empty.</summary>
     EnospcDuringCachePush,
 
     /// <summary>A referenced layer's data file is gone (as after a GC that raced a push).</summary>

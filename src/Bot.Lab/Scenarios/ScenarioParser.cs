@@ -84,7 +84,7 @@ public static partial class ScenarioParser
     {
         var name = map.RequireString("name");
         if (!RegistryName().IsMatch(name))
-            throw map.Error("name", "must be a host and optional port like registry.internal:5000 (no scheme, no path)");
+            throw map.Error("name", "must be host[:port] like registry.internal:5000, without scheme or path");
 
         var registry = new RegistrySpec(
             name,

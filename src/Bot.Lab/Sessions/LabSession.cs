@@ -46,7 +46,7 @@ public sealed class LabSession : IAsyncDisposable
     /// <summary>How CI logs name the registry, e.g. <c>registry.internal:5000</c>.</summary>
     public string RegistryName => Scenario.Registry.Name;
 
-    /// <summary>Where the registry really listens: 127.0.0.1 and a free port (refusing connections when stopped).</summary>
+    /// <summary>Where the registry really listens: 127.0.0.1 and a free port (refused while stopped).</summary>
     public Uri RegistryBaseUri => Registry.BaseUri;
 
     /// <summary>The registry's own log across restarts, with its real "no space left on device" lines.</summary>

@@ -49,15 +49,14 @@ public sealed class LabCommandLineTests : IDisposable
     public async Task RunAsync_RunJson_PrintsStateAndCleansUp()
     {
         var root = Path.Combine(SessionFixture.TestRoot, $"cli-{Guid.NewGuid():N}");
-
         var options = new LabSessionOptions { RootDirectory = root };
 
         var code = await RunAsync(options, "run", ScenarioFiles.PathOf("registry-down.yaml"), "--json");
 
+        var json = _output.ToString();
         Assert.Equal(LabCommandLine.Ok, code);
-        Assert.Contains("\"kind\": \"registry-stopped\"", _output.ToString(), StringComparison.Ordinal);
-        Assert.Contains(
-            "\"Registries:Endpoints:0:Name\": \"registry.internal:5000\"", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"kind\": \"registry-stopped\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"Registries:Endpoints:0:Name\": \"registry.internal:5000\"", json, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(root));
         Directory.Delete(root);
     }
