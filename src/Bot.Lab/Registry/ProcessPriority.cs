@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -18,7 +19,15 @@ internal static class ProcessPriority
         foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
             start.ArgumentList.Add(Path.GetFileName(task));
 
-        using var process = Process.Start(start) ?? throw new LabPrerequisiteException("Could not start 'renice'.");
-        await process.WaitForExitAsync(cancellationToken);
+        try
+        {
+            using var process = Process.Start(start) ?? throw new LabPrerequisiteException("Could not start 'renice'.");
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (Win32Exception)
+        {
+            throw new LabPrerequisiteException(
+                "renice is missing; the disk-full induction needs it: apt-get install -y bsdutils");
+        }
     }
 }

@@ -14,8 +14,6 @@ public sealed class StorageLayout(string dataDirectory)
     public string LayerLink(string repository, string digest) =>
         Path.Combine(Repository(repository), "_layers", "sha256", Hex(digest), "link");
 
-    public string Uploads(string repository) => Path.Combine(Repository(repository), "_uploads");
-
     private string Repository(string repository) => Path.Combine(Root, "repositories", repository);
 
     private static string Hex(string digest) =>

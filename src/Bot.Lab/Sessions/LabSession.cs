@@ -140,13 +140,17 @@ public sealed class LabSession : IAsyncDisposable
     {
         LabLog.SessionStarting(_logger, Id, Scenario.Name, Directory);
         System.IO.Directory.CreateDirectory(Directory);
-        _volume = await Tmpfs.MountAsync(VolumePath, Scenario.Registry.VolumeBytes, cancellationToken);
+
+        // Not cancellable midway: a mount or a process started but not yet handed back could not be
+        // cleaned up. Both are bounded (the registry start times out), and the token is checked after.
+        _volume = await Tmpfs.MountAsync(VolumePath, Scenario.Registry.VolumeBytes, CancellationToken.None);
         _registry = await RegistryProcess.StartAsync(new RegistrySettings
         {
             DataDirectory = DataDirectory,
             WorkDirectory = Path.Combine(Directory, "registry"),
             BlobDescriptorCache = Scenario.Registry.BlobDescriptorCache,
-        }, cancellationToken);
+        }, CancellationToken.None);
+        cancellationToken.ThrowIfCancellationRequested();
         LabLog.RegistryStarted(_logger, RegistryName, RegistryBaseUri, RegistryLogPath);
 
         _http = new HttpClient { BaseAddress = RegistryBaseUri, Timeout = TimeSpan.FromSeconds(30) };

@@ -61,6 +61,22 @@ public sealed class LabCommandLineTests : IDisposable
         Directory.Delete(root);
     }
 
+    [Fact]
+    public async Task RunAsync_CancelledWhileStarting_Exits130AndCleansUp()
+    {
+        var root = Path.Combine(SessionFixture.TestRoot, $"cancel-{Guid.NewGuid():N}");
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
+
+        var code = await LabCommandLine.RunAsync(
+            ["run", ScenarioFiles.PathOf("seed.yaml")], TextReader.Null, _output, _error, cancellation.Token,
+            new LabSessionOptions { RootDirectory = root });
+
+        Assert.Equal(LabCommandLine.Cancelled, code);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(root));
+        Assert.DoesNotContain(root, File.ReadAllText("/proc/mounts"), StringComparison.Ordinal);
+        Directory.Delete(root);
+    }
+
     public void Dispose()
     {
         _output.Dispose();
