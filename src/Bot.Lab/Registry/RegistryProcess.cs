@@ -33,6 +33,9 @@ public sealed class RegistryProcess : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The running registry's PID; null while stopped.</summary>
+    public int? ProcessId => _process?.Id;
+
     public static async Task<RegistryProcess> StartAsync(RegistrySettings settings, CancellationToken cancellationToken)
     {
         if (!File.Exists(Binary))

@@ -1,0 +1,7 @@
+namespace Bot.Lab.Cli;
+
+public enum LabCommand
+{
+    Run,
+    Chat,
+}

@@ -1,0 +1,90 @@
+using Bot.Lab.Cli;
+using Bot.Lab.Sessions;
+using Bot.Lab.Tests.Support;
+
+namespace Bot.Lab.Tests.Cli;
+
+public sealed class LabCommandLineTests : IDisposable
+{
+    private readonly StringWriter _output = new();
+    private readonly StringWriter _error = new();
+
+    [Fact]
+    public async Task RunAsync_BadUsage_PrintsUsageAndExits2()
+    {
+        var code = await RunAsync("frobnicate");
+
+        Assert.Equal(LabCommandLine.Usage, code);
+        Assert.Contains("usage: bot-lab run <scenario-file>", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_MissingScenarioFile_Exits2NamingIt()
+    {
+        var code = await RunAsync("run", "no/such/scenario.yaml");
+
+        Assert.Equal(LabCommandLine.Usage, code);
+        Assert.Contains("no/such/scenario.yaml: no such scenario file", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_UnusableScenario_Exits2WithTheParserMessage()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, "name: bad\nstory: x\nregistry: {name: r, volume: 16Mi, colour: red}\n");
+        try
+        {
+            var code = await RunAsync("run", file);
+
+            Assert.Equal(LabCommandLine.Usage, code);
+            Assert.Contains("'registry.colour' is not a known key", _error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_RunJson_PrintsStateAndCleansUp()
+    {
+        var root = Path.Combine(SessionFixture.TestRoot, $"cli-{Guid.NewGuid():N}");
+        var options = new LabSessionOptions { RootDirectory = root };
+
+        var code = await RunAsync(options, "run", ScenarioFiles.PathOf("registry-down.yaml"), "--json");
+
+        var json = _output.ToString();
+        Assert.Equal(LabCommandLine.Ok, code);
+        Assert.Contains("\"kind\": \"registry-stopped\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"Registries:Endpoints:0:Name\": \"registry.internal:5000\"", json, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(root));
+        Directory.Delete(root);
+    }
+
+    [Fact]
+    public async Task RunAsync_CancelledWhileStarting_Exits130AndCleansUp()
+    {
+        var root = Path.Combine(SessionFixture.TestRoot, $"cancel-{Guid.NewGuid():N}");
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
+
+        var code = await LabCommandLine.RunAsync(
+            ["run", ScenarioFiles.PathOf("seed.yaml")], TextReader.Null, _output, _error, cancellation.Token,
+            new LabSessionOptions { RootDirectory = root });
+
+        Assert.Equal(LabCommandLine.Cancelled, code);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(root));
+        Assert.DoesNotContain(root, File.ReadAllText("/proc/mounts"), StringComparison.Ordinal);
+        Directory.Delete(root);
+    }
+
+    public void Dispose()
+    {
+        _output.Dispose();
+        _error.Dispose();
+    }
+
+    private Task<int> RunAsync(params string[] args) => RunAsync(null, args);
+
+    private Task<int> RunAsync(LabSessionOptions? options, params string[] args) =>
+        LabCommandLine.RunAsync(args, TextReader.Null, _output, _error, CancellationToken.None, options);
+}
