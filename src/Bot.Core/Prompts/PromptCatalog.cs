@@ -14,7 +14,11 @@ public sealed class PromptCatalog
     private PromptCatalog(IReadOnlyDictionary<string, IFluidTemplate> templates) => _templates = templates;
 
     /// <summary>Loads and validates the folder; throws a <see cref="PromptCatalogException"/> naming every problem.</summary>
-    public static PromptCatalog Load(string directory, IEnumerable<string> requiredKeys)
+    /// <param name="owned">
+    /// Which templates must be among the required keys; all of them by default. An adapter's own
+    /// tests check just its part of the folder, the host checks the whole of it.
+    /// </param>
+    public static PromptCatalog Load(string directory, IEnumerable<string> requiredKeys, Func<string, bool>? owned = null)
     {
         if (!Directory.Exists(directory))
             throw new PromptCatalogException($"The prompts folder '{directory}' does not exist.");
@@ -32,7 +36,8 @@ public sealed class PromptCatalog
 
         var required = requiredKeys.ToHashSet(StringComparer.Ordinal);
         problems.AddRange(required.Where(k => !templates.ContainsKey(k)).Order().Select(k => $"{k}: missing"));
-        problems.AddRange(templates.Keys.Where(k => !required.Contains(k)).Order().Select(k => $"{k}: not used by the bot"));
+        var unused = templates.Keys.Where(k => !required.Contains(k) && (owned?.Invoke(k) ?? true));
+        problems.AddRange(unused.Order().Select(k => $"{k}: not used by the bot"));
 
         if (problems.Count > 0)
             throw new PromptCatalogException($"prompts in '{directory}' are not usable:{Environment.NewLine}  " +
@@ -50,6 +55,7 @@ public sealed class PromptCatalog
         foreach (var (name, value) in facts ?? new Dictionary<string, string>())
             context.SetValue(name, value);
 
-        return template.Render(context).Trim();
+        // Templates end with a newline in their files; leading spaces are kept, they may be indentation.
+        return template.Render(context).TrimEnd();
     }
 }

@@ -2,7 +2,7 @@ namespace Bot.Core.Triage;
 
 /// <summary>
 /// Whether a triage request was taken on. A refusal carries a code; adapters say it in words
-/// from <c>prompts/rejections//// <summary>Whether a triage request was taken on; a refusal carries the reason in words for the requester.</summary>lt;code/// <summary>Whether a triage request was taken on; a refusal carries the reason in words for the requester.</summary>gt;.liquid</c>.
+/// from the prompt <c>rejections/{code}</c>.
 /// </summary>
 public sealed record LaunchResult(string? InvestigationId, string? Rejection)
 {

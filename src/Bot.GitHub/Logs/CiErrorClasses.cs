@@ -2,7 +2,7 @@ namespace Bot.GitHub.Logs;
 
 /// <summary>
 /// The closed set of classes the CI-log classifier gives, stored as <c>Clues.CiErrorClass</c>.
-/// The first six involve the registry; the import classes are not what failed the build.
+/// The first seven involve the registry; the import classes are not what failed the build.
 /// </summary>
 public static class CiErrorClasses
 {
@@ -26,6 +26,10 @@ public static class CiErrorClasses
     /// an unexpected status on a PUT/POST/PATCH (Harbor refusing the cache index is a 404). Fatal.</summary>
     public const string CacheExportFailed = "cache-export-failed";
 
+    /// <summary>The registry could not be reached at all: a <c>/v2/</c> request that ended in
+    /// <c>connection refused</c>, <c>no such host</c>, <c>i/o timeout</c> and the like. Fatal.</summary>
+    public const string RegistryUnreachable = "registry-unreachable";
+
     /// <summary>A push failed with <c>no space left on device</c>: the registry's disk is full. Fatal.</summary>
     public const string RegistryNoSpace = "registry-no-space";
 
@@ -39,12 +43,12 @@ public static class CiErrorClasses
     public static IReadOnlyList<string> All { get; } =
     [
         CacheBlobNotFound, CacheBlobReadFailed, CacheImportFailed, CacheRefNotFound,
-        CacheExportFailed, RegistryNoSpace, Unrelated, NoFailureFound,
+        CacheExportFailed, RegistryNoSpace, RegistryUnreachable, Unrelated, NoFailureFound,
     ];
 
     /// <summary>The classes that fail the build by themselves, strongest evidence first.</summary>
     internal static IReadOnlyList<string> FatalRegistry { get; } =
-        [RegistryNoSpace, CacheBlobNotFound, CacheBlobReadFailed, CacheExportFailed];
+        [RegistryNoSpace, CacheBlobNotFound, CacheBlobReadFailed, CacheExportFailed, RegistryUnreachable];
 
     /// <summary>Registry trouble the build survives; named only when nothing fatal was found.</summary>
     internal static IReadOnlyList<string> NonFatalRegistry { get; } = [CacheRefNotFound, CacheImportFailed];

@@ -40,6 +40,11 @@ internal static partial class LogPatterns
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
     public static partial Regex RegistryUrl();
 
+    [GeneratedRegex(
+        @"connect: connection refused|no such host|i/o timeout|TLS handshake timeout|connection reset by peer|network is unreachable",
+        RegexOptions.CultureInvariant)]
+    public static partial Regex NetworkFailure();
+
     [GeneratedRegex(@"sha256:[a-f0-9]{64}", RegexOptions.CultureInvariant)]
     public static partial Regex Digest();
 

@@ -164,8 +164,14 @@ internal sealed class LogScan
             return (CiErrorClasses.CacheBlobReadFailed, null);
         }
 
-        return DetectImport(line, vertex, body) ?? DetectExport(line) ?? DetectGeneric(line);
+        return DetectImport(line, vertex, body) ?? DetectExport(line) ?? DetectUnreachable(line) ?? DetectGeneric(line);
     }
+
+    // A request to the registry's API that never got an answer: the network or the registry is down.
+    private static (string?, string?)? DetectUnreachable(string line) =>
+        line.Contains("/v2/", StringComparison.Ordinal) && LogPatterns.NetworkFailure().IsMatch(line)
+            ? (CiErrorClasses.RegistryUnreachable, null)
+            : null;
 
     // "failed to compute cache key" also wraps a missing build-context file ("failed to calculate
     // checksum of ref …: "/app.csproj": not found"); that one is the Dockerfile's, not the cache's.

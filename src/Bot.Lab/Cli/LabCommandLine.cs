@@ -1,3 +1,5 @@
+using Bot.Hosting;
+using Bot.Lab.GitHub;
 using Bot.Lab.Scenarios;
 using Bot.Lab.Sessions;
 
@@ -16,9 +18,10 @@ public static class LabCommandLine
     public const string DefaultScenario = "scenarios/seed.yaml";
 
     private const string UsageText = """
-        usage: bot-lab run <scenario-file> [--json]   start the scenario, print the lab's state, stop
-               bot-lab chat [<scenario-file>]         start the scenario (default scenarios/seed.yaml) and keep it
-                                                      up until end of input or Ctrl-C
+        usage: bot-lab run <scenario-file> [--json]   start the scenario, triage its CI run with the bot,
+                                                      print the report, stop the lab
+               bot-lab chat [<scenario-file>]         start the scenario (default scenarios/seed.yaml) and a
+                                                      terminal chat with the bot, until /quit, end of input or Ctrl-C
         """;
 
     public static async Task<int> RunAsync(
@@ -35,17 +38,21 @@ public static class LabCommandLine
         {
             var scenario = ScenarioParser.ParseFile(ScenarioPaths.Resolve(arguments.ScenarioFile ?? DefaultScenario));
             await using var session = await LabSession.StartAsync(scenario, options, logger: null, cancellationToken);
-            if (arguments.Json)
+            await using var gitHub = await GitHubStandIn.StartAsync([session.CiRun], cancellationToken);
+            var bot = session.BotConfiguration(gitHub.ApiBaseUri, gitHub.WebBaseUri);
+            var link = gitHub.RunLink(session.CiRun).ToString();
+
+            // With --json, stdout carries the bot's report alone.
+            if (!arguments.Json)
+                await output.WriteLineAsync(LabReport.Text(session, link));
+
+            string[] botArgs = arguments.Command switch
             {
-                await output.WriteLineAsync(LabReport.Json(session));
-                return Ok;
-            }
-
-            await output.WriteLineAsync(LabReport.Text(session));
-            if (arguments.Command == LabCommand.Chat)
-                await WaitForEndAsync(input, output, cancellationToken);
-
-            return Ok;
+                LabCommand.Chat => ["chat"],
+                _ when arguments.Json => ["triage", link, "--json"],
+                _ => ["triage", link],
+            };
+            return await BotCommandLine.RunAsync(botArgs, bot, input, output, error, cancellationToken);
         }
         catch (Exception e) when (e is ScenarioException or LabSetupException)
         {
@@ -61,20 +68,6 @@ public static class LabCommandLine
         {
             await error.WriteLineAsync("Cancelled; the lab session was stopped and cleaned up.");
             return Cancelled;
-        }
-    }
-
-    /// <summary>
-    /// Until the bot host is wired in, chat keeps the session up so it can be explored by hand;
-    /// the lead replaces this with <c>BotCommandLine.RunAsync</c> fed by the session's configuration.
-    /// </summary>
-    private static async Task WaitForEndAsync(TextReader input, TextWriter output, CancellationToken cancellationToken)
-    {
-        await output.WriteLineAsync("The lab is up. End input (Ctrl-D) or press Ctrl-C to stop it and clean up.");
-        // Console.In reads synchronously even through ReadLineAsync and never observes the token, so
-        // the read runs on the pool and the wait is what Ctrl-C and SIGTERM cancel.
-        while (await Task.Run(input.ReadLine, CancellationToken.None).WaitAsync(cancellationToken) is not null)
-        {
         }
     }
 }

@@ -1,25 +1,14 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Bot.Lab.Scenarios;
 using Bot.Lab.Sessions;
 
 namespace Bot.Lab.Cli;
 
-/// <summary>What <c>run</c> prints about a started session, for people (text) or scripts (JSON).</summary>
+/// <summary>What the lab prints about a started session before the bot takes over.</summary>
 public static class LabReport
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-
-        // Read by people and scripts, never embedded in HTML: keep quotes and '+' readable in logs and media types.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    public static string Text(LabSession session)
+    public static string Text(LabSession session, string runLink)
     {
         var usage = session.VolumeUsage;
         var ci = session.CiRun;
@@ -41,41 +30,7 @@ public static class LabReport
             $"Induced   {FailureKinds.NameOf(session.Failure.Kind)}: {session.Failure.Summary}");
         var jobs = string.Join(", ", ci.Jobs.Select(j => $"{j.Name} ({j.Conclusion})"));
         text.AppendLine(CultureInfo.InvariantCulture, $"CI run    {ci.Owner}/{ci.Repository} run {ci.RunId}: {jobs}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Run link  {runLink}");
         return text.ToString().TrimEnd();
-    }
-
-    public static string Json(LabSession session)
-    {
-        var usage = session.VolumeUsage;
-        return JsonSerializer.Serialize(new
-        {
-            Scenario = session.Scenario.Name,
-            session.Scenario.Story,
-            Registry = new
-            {
-                Name = session.RegistryName,
-                BaseUri = session.RegistryBaseUri,
-                ProcessId = session.RegistryProcessId,
-                LogPath = session.RegistryLogPath,
-                session.DataDirectory,
-                Volume = new
-                {
-                    Path = session.VolumePath,
-                    usage.TotalBytes,
-                    usage.UsedBytes,
-                    UsedPercent = Math.Round(usage.UsedPercent, 1),
-                },
-            },
-            Pushed = session.Pushed.Select(p => new { p.Reference, p.Digest, p.Document.MediaType }),
-            Failure = new
-            {
-                Kind = FailureKinds.NameOf(session.Failure.Kind),
-                session.Failure.Summary,
-                session.Failure.Repository,
-                BrokenDigest = session.Failure.BrokenBlob?.Digest,
-            },
-            Ci = session.CiRun,
-            BotConfiguration = session.BotConfiguration(),
-        }, JsonOptions);
     }
 }

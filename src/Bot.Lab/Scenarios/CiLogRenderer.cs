@@ -1,3 +1,4 @@
+using Bot.Lab.GitHub;
 using Fluid;
 using Fluid.Values;
 
@@ -15,11 +16,11 @@ public static class CiLogRenderer
         .WithStrictFilters(true)
         .Build();
 
-    public static LabCiRun Render(Scenario scenario, IReadOnlyDictionary<string, object?> facts)
+    public static LabRun Render(Scenario scenario, IReadOnlyDictionary<string, object?> facts)
     {
         var jobs = scenario.Ci.Jobs.Select(
-            job => new LabCiJob(job.Id, job.Name, job.Conclusion, RenderLog(scenario, job, facts)));
-        return new LabCiRun(scenario.Ci.Owner, scenario.Ci.Repository, scenario.Ci.RunId, jobs.ToList());
+            job => new LabJob(job.Id, job.Name, job.Conclusion, RenderLog(scenario, job, facts)));
+        return new LabRun(scenario.Ci.Owner, scenario.Ci.Repository, scenario.Ci.RunId, jobs.ToList());
     }
 
     private static string RenderLog(Scenario scenario, CiJobSpec job, IReadOnlyDictionary<string, object?> facts)

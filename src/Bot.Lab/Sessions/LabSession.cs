@@ -1,3 +1,4 @@
+using Bot.Lab.GitHub;
 using System.Globalization;
 using Bot.Lab.Failures;
 using Bot.Lab.Registry;
@@ -59,7 +60,7 @@ public sealed class LabSession : IAsyncDisposable
 
     public InducedFailure Failure { get; private set; } = null!;
 
-    public LabCiRun CiRun { get; private set; } = null!;
+    public LabRun CiRun { get; private set; } = null!;
 
     public VolumeUsage VolumeUsage => VolumeUsage.Of(VolumePath);
 
@@ -95,14 +96,10 @@ public sealed class LabSession : IAsyncDisposable
     {
         var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["Registries:Endpoints:0:Name"] = RegistryName,
-            ["Registries:Endpoints:0:BaseUri"] = RegistryBaseUri.ToString(),
+            ["Registry:Registries:0:Name"] = RegistryName,
+            ["Registry:Registries:0:BaseUri"] = RegistryBaseUri.ToString(),
             ["GitHub:AllowedRepositories:0"] = $"{Scenario.Ci.Owner}/{Scenario.Ci.Repository}",
             ["Storage:SqlitePath"] = Path.Combine(Directory, "bot", "triage.db"),
-            ["Lab:Scenario"] = Scenario.Name,
-            ["Lab:VolumePath"] = VolumePath,
-            ["Lab:RegistryDataDirectory"] = DataDirectory,
-            ["Lab:RegistryLogPath"] = RegistryLogPath,
         };
         if (gitHubApiBaseUri is not null)
             settings["GitHub:ApiBaseUrl"] = gitHubApiBaseUri.ToString();

@@ -22,7 +22,7 @@ internal sealed class ReportWriter(PromptCatalog prompts, TriageReportBuilder re
             ("ms", ((long)record.Duration.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
         foreach (var evidence in record.Evidence)
-            yield return prompts.Render(TerminalPrompts.Evidence, Facts(investigation, ("request", evidence.Request), ("answer", evidence.Answer)));
+            yield return prompts.Render(TerminalPrompts.Evidence, Facts(investigation, ("request", evidence.Request), ("answer", Indented(evidence.Answer))));
     }
 
     public IEnumerable<string> Concluded(Investigation investigation)
@@ -41,6 +41,9 @@ internal sealed class ReportWriter(PromptCatalog prompts, TriageReportBuilder re
                 yield return prompts.Render(TerminalPrompts.Precondition, Facts(investigation, ("summary", precondition)));
         }
     }
+
+    // An answer of several lines (log excerpts) stays under its request instead of running along the margin.
+    private static string Indented(string answer) => answer.ReplaceLineEndings(Environment.NewLine + "        ");
 
     private static Dictionary<string, string> Facts(Investigation investigation, params (string Key, string Value)[] facts)
     {

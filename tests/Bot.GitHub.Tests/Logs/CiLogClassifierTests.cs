@@ -177,7 +177,7 @@ public sealed class CiLogClassifierTests
     {
         var all = CiErrorClasses.All;
 
-        Assert.Equal(8, all.Distinct().Count());
+        Assert.Equal(9, all.Distinct().Count());
         Assert.All(all, c => Assert.Matches("^[a-z]+(-[a-z]+)*$", c));
     }
 }

@@ -69,6 +69,16 @@ public sealed class SyntheticLogClassificationTests
     }
 
     [Fact]
+    public void Classify_RegistryRefusesConnections_IsRegistryUnreachableWithTheCacheRef()
+    {
+        var result = Classify("synthetic-registry-connection-refused.log");
+
+        Assert.Equal(CiErrorClasses.RegistryUnreachable, result.ErrorClass);
+        Assert.True(result.InvolvesRegistry);
+        Assert.Equal("registry.internal:5000/app:cache", result.Ref);
+    }
+
+    [Fact]
     public void Classify_MissingCacheTagThenFailingTest_BlamesTheTest()
     {
         var result = Classify("synthetic-import-failed-then-test-failure.log");

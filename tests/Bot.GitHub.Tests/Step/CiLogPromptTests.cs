@@ -13,12 +13,14 @@ public sealed class CiLogPromptTests
         ["fatal"] = "true", ["repo"] = "acme/app", ["run"] = "1", ["reason"] = "HTTP 404",
     };
 
+    private static bool Owned(string key) => key.StartsWith("findings/ci-log.", StringComparison.Ordinal);
+
     [Fact]
     public void Load_CiLogTemplates_MatchTheStepsFindingCodesExactly()
     {
         var keys = CiLogFindings.All.Select(PromptKeys.Finding);
 
-        var catalog = PromptCatalog.Load(TestFiles.Prompts, keys);
+        var catalog = PromptCatalog.Load(TestFiles.Prompts, keys, Owned);
 
         Assert.All(CiLogFindings.All, code =>
             Assert.False(string.IsNullOrWhiteSpace(catalog.Render(PromptKeys.Finding(code), Facts))));
@@ -27,7 +29,7 @@ public sealed class CiLogPromptTests
     [Fact]
     public void Render_BlobNotFound_NamesTheRefAndTheBlob()
     {
-        var catalog = PromptCatalog.Load(TestFiles.Prompts, CiLogFindings.All.Select(PromptKeys.Finding));
+        var catalog = PromptCatalog.Load(TestFiles.Prompts, CiLogFindings.All.Select(PromptKeys.Finding), Owned);
 
         var text = catalog.Render(PromptKeys.Finding("ci-log.cache-blob-not-found"), Facts);
 

@@ -72,12 +72,14 @@ public sealed class SeedSessionTests(SeedSession fixture) : IClassFixture<SeedSe
             StringComparison.Ordinal);
     }
 
+    // The scenario fills to 96 %; the abandoned uploads of the induced race keep a little more,
+    // and how much depends on how many rounds the race took.
     [Fact]
-    public void Volume_IsAbout96PercentFull()
+    public void Volume_IsNearlyFull()
     {
         var used = _session.VolumeUsage.UsedPercent;
 
-        Assert.InRange(used, 94.0, 98.0);
+        Assert.InRange(used, 94.0, 100.0);
     }
 
     [Fact]
@@ -97,8 +99,8 @@ public sealed class SeedSessionTests(SeedSession fixture) : IClassFixture<SeedSe
     {
         var settings = _session.BotConfiguration(new Uri("http://127.0.0.1:1/api/"), new Uri("http://127.0.0.1:1/"));
 
-        Assert.Equal("registry.internal:5000", settings["Registries:Endpoints:0:Name"]);
-        Assert.Equal(_session.RegistryBaseUri.ToString(), settings["Registries:Endpoints:0:BaseUri"]);
+        Assert.Equal("registry.internal:5000", settings["Registry:Registries:0:Name"]);
+        Assert.Equal(_session.RegistryBaseUri.ToString(), settings["Registry:Registries:0:BaseUri"]);
         Assert.Equal("http://127.0.0.1:1/api/", settings["GitHub:ApiBaseUrl"]);
         Assert.StartsWith(_session.Directory, settings["Storage:SqlitePath"], StringComparison.Ordinal);
     }

@@ -57,7 +57,9 @@ public sealed class RegistryServicesTests
         var directory = Path.Combine(AppContext.BaseDirectory, "prompts");
         var keys = PromptKeys.Core().Concat(ManifestFindings.All.Concat(BlobFindings.All).Select(PromptKeys.Finding));
 
-        var catalog = PromptCatalog.Load(directory, keys);
+        var catalog = PromptCatalog.Load(
+            directory, keys, key => key.StartsWith("findings/manifest.", StringComparison.Ordinal)
+                || key.StartsWith("findings/blobs.", StringComparison.Ordinal));
 
         Assert.Equal(
             "The manifest registry.internal:5000/app:cache is tagged but its stored bytes are empty: the registry answers 500 UNKNOWN.",
