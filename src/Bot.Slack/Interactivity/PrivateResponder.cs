@@ -1,0 +1,23 @@
+using Bot.Slack.Inbound;
+using Bot.Slack.WebApi;
+
+namespace Bot.Slack.Interactivity;
+
+/// <summary>
+/// Answers the person who clicked, visible to them only: through the payload's <c>response_url</c>
+/// when it is Slack's, otherwise with <c>chat.postEphemeral</c> in the channel of the click.
+/// </summary>
+public sealed class PrivateResponder(ResponseUrlClient responseUrls, SlackApiClient slack)
+{
+    public async Task ReplyAsync(BlockActionsPayload payload, SlackReply reply, CancellationToken cancellationToken)
+    {
+        if (await responseUrls.TryPostAsync(payload.ResponseUrl, reply, cancellationToken))
+            return;
+
+        var channel = payload.Channel?.Id ?? payload.Container?.ChannelId;
+        if (string.IsNullOrEmpty(channel))
+            return;
+
+        await slack.PostEphemeralAsync(channel, payload.User.Id, new SlackMessage(reply.Text, reply.Blocks), cancellationToken);
+    }
+}

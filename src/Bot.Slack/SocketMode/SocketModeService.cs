@@ -1,0 +1,98 @@
+using System.Net.WebSockets;
+using Bot.Slack.Inbound;
+using Bot.Slack.WebApi;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Slack.SocketMode;
+
+/// <summary>
+/// Keeps one Socket Mode connection open: asks <c>apps.connections.open</c> for a fresh URL each
+/// time (the URL is single-use), runs a <see cref="SocketModeSession"/> on it, and reconnects —
+/// at once when Slack asked for it, after a jittered, growing backoff when the socket dropped or
+/// the connection could not be opened. Stops when Slack disables Socket Mode, or at shutdown.
+/// </summary>
+public sealed class SocketModeService(
+    SlackApiClient slack,
+    SlackDispatcher dispatcher,
+    DeliveryDeduplicator deliveries,
+    TimeProvider time,
+    ILogger<SocketModeService> logger) : BackgroundService
+{
+    public static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var end = await ConnectOnceAsync(stoppingToken);
+            switch (end)
+            {
+                case (SessionEnd.Stop, _):
+                    SlackLog.SocketLinkDisabled(logger);
+                    return;
+                case (SessionEnd.Reconnect, _):
+                    failures = 0;
+                    continue;
+                case (_, true):
+                    failures = 0;
+                    break;
+            }
+
+            var delay = Backoff(failures++);
+            SlackLog.SocketLost(logger, null, (long)delay.TotalMilliseconds);
+            await Task.Delay(delay, time, stoppingToken);
+        }
+    }
+
+    private async Task<(SessionEnd End, bool Greeted)> ConnectOnceAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var url = await slack.OpenSocketModeConnectionAsync(stoppingToken);
+            using var socket = new ClientWebSocket();
+            // Pings catch a half-open socket that would otherwise wait forever for the next frame.
+            socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(30);
+            socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(15);
+            await socket.ConnectAsync(url, stoppingToken);
+
+            var session = new SocketModeSession(socket, dispatcher, deliveries, logger);
+            var end = await session.RunAsync(stoppingToken);
+            await CloseQuietlyAsync(socket);
+            return (end, session.Greeted);
+        }
+        catch (Exception ex) when (ex is WebSocketException or HttpRequestException or SlackApiException)
+        {
+            if (ex is SlackApiException { Error: "invalid_auth" or "not_authed" or "token_revoked" or "not_allowed_token_type" })
+                throw;
+            SlackLog.SocketLost(logger, ex, 0);
+            return (SessionEnd.Dropped, false);
+        }
+    }
+
+    private static async Task CloseQuietlyAsync(ClientWebSocket socket)
+    {
+        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+            return;
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            // Closing is a courtesy; the next connection does not depend on it.
+        }
+    }
+
+    /// <summary>1 s, 2 s, 4 s … up to a minute, each with up to 25 % jitter so a fleet does not reconnect in step.</summary>
+    internal static TimeSpan Backoff(int failures)
+    {
+        var exponential = FirstBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(failures, 10));
+        var capped = Math.Min(exponential, MaxBackoff.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (1 + (Random.Shared.NextDouble() * 0.25)));
+    }
+}
