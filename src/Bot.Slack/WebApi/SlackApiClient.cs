@@ -78,10 +78,12 @@ public sealed class SlackApiClient(
             : throw new SlackApiException("apps.connections.open", SlackApiException.InvalidResponse);
     }
 
-    /// <summary>Any other write method, with JSON arguments; the answer's fields beside <c>ok</c>.</summary>
-    public async Task<IReadOnlyDictionary<string, JsonElement>> CallAsync(
-        string method, object arguments, CancellationToken cancellationToken) =>
-        (await CallJsonAsync(method, arguments, cancellationToken)).Fields;
+    /// <summary>Any other write method, with JSON arguments, beside the typed ones above.</summary>
+    public async Task<SlackApiAnswer> CallAsync(string method, object arguments, CancellationToken cancellationToken)
+    {
+        var answer = await CallJsonAsync(method, arguments, cancellationToken);
+        return new SlackApiAnswer(answer.Fields, NullIfEmpty(answer.ResponseMetadata?.NextCursor), answer.Warning);
+    }
 
     private string BotToken => options.CurrentValue.BotToken;
 
@@ -166,6 +168,8 @@ public sealed class SlackApiClient(
             SlackLog.ApiWarning(logger, method, envelope.Warning);
         return envelope;
     }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static string Required(ApiEnvelope answer, string method, string field) =>
         answer.StringField(field) ?? throw new SlackApiException(method, SlackApiException.InvalidResponse);
