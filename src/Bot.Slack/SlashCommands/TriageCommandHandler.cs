@@ -61,7 +61,7 @@ public sealed class TriageCommandHandler(
     /// </summary>
     private static string TargetOf(SlackTextToken word) =>
         word is { Kind: SlackTextTokenKind.Link, Label: { Length: > 0 } label } &&
-        !label.Contains("://", StringComparison.Ordinal)
+        (word.Value == "http://" + label || word.Value == "https://" + label)
             ? label
             : word.Value;
 
