@@ -19,6 +19,7 @@ public sealed class SlackPrompts(PromptCatalog catalog)
     public const string MessageText = "slack/message-text";
     public const string MessageHeader = "slack/message-header";
     public const string MessageContext = "slack/message-context";
+    public const string State = "slack/state";
     public const string StepLine = "slack/step-line";
     public const string RootCause = "slack/root-cause";
     public const string FixLine = "slack/fix-line";
@@ -43,7 +44,7 @@ public sealed class SlackPrompts(PromptCatalog catalog)
     public static IReadOnlyList<string> Keys { get; } =
     [
         Help, BadArguments, TriageAccepted, LaunchFailed, UnknownCommand,
-        MessageText, MessageHeader, MessageContext, StepLine, RootCause, FixLine,
+        MessageText, MessageHeader, MessageContext, State, StepLine, RootCause, FixLine,
         ConfirmTitle, ConfirmText, ConfirmYes, ConfirmNo,
         EvidenceText, EvidenceHeading, EvidenceItem, CutLines, CutEvidence,
         NotAnApprover, FixRecorded, UnknownInvestigation, FixNotOffered,

@@ -21,7 +21,7 @@ public sealed class LivingMessageComposer(SlackPrompts prompts)
 
     public SlackMessage Compose(Investigation investigation, StepName? running, int revision)
     {
-        var state = KebabCase.Of(investigation.State);
+        var state = prompts.Render(SlackPrompts.State, ("state", KebabCase.Of(investigation.State)));
         var rootCause = investigation.Conclusion is { } conclusion
             ? SlackText.Escape(prompts.Render(PromptKeys.RootCause(conclusion.RootCause.Code), conclusion.RootCause.Facts))
             : null;
@@ -84,7 +84,7 @@ public sealed class LivingMessageComposer(SlackPrompts prompts)
 
     private string FixLine(OfferedFix fix)
     {
-        var preconditions = string.Join("; ", fix.Preconditions.Select(p => prompts.Render(PromptKeys.Precondition(p), fix.Facts)));
+        var preconditions = string.Join(" ", fix.Preconditions.Select(p => prompts.Render(PromptKeys.Precondition(p), fix.Facts)));
         return prompts.Render(SlackPrompts.FixLine,
             ("summary", SlackText.Escape(prompts.Render(PromptKeys.Fix(fix.Kind), fix.Facts))),
             ("preconditions", preconditions.Length == 0 ? null : SlackText.Escape(preconditions)));
