@@ -3,7 +3,9 @@ using Bot.Core.Triage;
 
 namespace Bot.SlackBench;
 
-/// <summary>Stands in for the core's launcher: takes the request onto a queue and answers at once, as the real one does.</summary>
+/// <summary>
+/// Stands in for the core's launcher: takes the request onto a queue and answers at once, as the real one does.
+/// </summary>
 internal sealed class BenchLauncher : ITriageLauncher
 {
     private readonly Channel<TriageRequest> _queue = Channel.CreateUnbounded<TriageRequest>();

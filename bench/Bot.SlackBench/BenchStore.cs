@@ -2,7 +2,9 @@ using Bot.Core.Investigations;
 
 namespace Bot.SlackBench;
 
-/// <summary>An empty investigation store: every click in the bench names an investigation the bot does not know.</summary>
+/// <summary>
+/// An empty investigation store: every click in the bench names an investigation the bot does not know.
+/// </summary>
 internal sealed class BenchStore : IInvestigationStore
 {
     public Task SaveAsync(InvestigationSnapshot snapshot, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -16,7 +16,8 @@ public static class SlackEndpointRouteBuilderExtensions
     {
         var group = endpoints.MapGroup(prefix);
         group.MapPost("/commands", (HttpContext context, SlackEndpoints slack) => slack.CommandsAsync(context));
-        group.MapPost("/interactivity", (HttpContext context, SlackEndpoints slack) => slack.InteractivityAsync(context));
+        group.MapPost("/interactivity",
+            (HttpContext context, SlackEndpoints slack) => slack.InteractivityAsync(context));
         group.MapPost("/events", (HttpContext context, SlackEndpoints slack) => slack.EventsAsync(context));
         return group;
     }

@@ -19,7 +19,8 @@ internal static partial class SlackLog
     public static partial void MalformedRequest(ILogger logger, string path, string problem);
 
     [LoggerMessage(6003, LogLevel.Information, "Slash command {Command} from {UserId} in {ChannelId} via {Transport}")]
-    public static partial void CommandReceived(ILogger logger, string command, string userId, string channelId, string transport);
+    public static partial void CommandReceived(
+        ILogger logger, string command, string userId, string channelId, string transport);
 
     [LoggerMessage(6004, LogLevel.Information, "Action {ActionId} from {UserId} via {Transport}")]
     public static partial void ActionReceived(ILogger logger, string actionId, string userId, string transport);

@@ -11,7 +11,9 @@ public sealed class SlackOptions
     /// <summary>The bot token (<c>xoxb-…</c>) every Web API call carries. Required.</summary>
     public string BotToken { get; set; } = "";
 
-    /// <summary>The app-level token (<c>xapp-…</c>) that opens Socket Mode connections. Required with Socket Mode.</summary>
+    /// <summary>
+    /// The app-level token (<c>xapp-…</c>) that opens Socket Mode connections. Required with Socket Mode.
+    /// </summary>
     public string AppToken { get; set; } = "";
 
     /// <summary>Signs every HTTP request Slack sends us. Required unless only Socket Mode is used.</summary>

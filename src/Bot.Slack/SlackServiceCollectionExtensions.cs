@@ -53,7 +53,11 @@ public static class SlackServiceCollectionExtensions
 
         services.AddSingleton<ISlashCommandHandler, TriageCommandHandler>();
         foreach (var kind in Enum.GetValues<FixKind>())
-            services.AddSingleton<IBlockActionHandler>(sp => ActivatorUtilities.CreateInstance<FixButtonHandler>(sp, kind));
+        {
+            services.AddSingleton<IBlockActionHandler>(
+                sp => ActivatorUtilities.CreateInstance<FixButtonHandler>(sp, kind));
+        }
+
         services.AddSingleton<ApproverPolicy>();
         services.AddSingleton<FixRequestStore>();
 

@@ -31,7 +31,8 @@ public sealed class ApproverPolicy(SlackApiClient slack, IOptionsMonitor<SlackOp
 
     public void Dispose() => _refresh.Dispose();
 
-    private async Task<IReadOnlySet<string>> GroupMembersAsync(SlackOptions current, CancellationToken cancellationToken)
+    private async Task<IReadOnlySet<string>> GroupMembersAsync(
+        SlackOptions current, CancellationToken cancellationToken)
     {
         if (time.GetUtcNow() - _groupReadAt < current.ApproverGroupCacheTime)
             return _groupMembers;

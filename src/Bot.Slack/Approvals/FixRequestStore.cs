@@ -46,7 +46,8 @@ public sealed class FixRequestStore(SlackDatabase database, TimeProvider time)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var select = connection.CreateCommand();
         select.CommandText = """
-            SELECT fix_kind, requested_by, requested_at FROM slack_fix_requests WHERE investigation_id = $id ORDER BY fix_kind
+            SELECT fix_kind, requested_by, requested_at FROM slack_fix_requests
+            WHERE investigation_id = $id ORDER BY fix_kind
             """;
         select.Parameters.AddWithValue("$id", investigationId);
 

@@ -22,7 +22,9 @@ public static class BlockLimits
     /// <summary>Slack truncates top-level text beyond this and warns; we cut it ourselves first.</summary>
     public const int TopLevelText = 40_000;
 
-    /// <summary>Cuts <paramref name="text"/> to <paramref name="limit"/> characters, ending with an ellipsis when cut.</summary>
+    /// <summary>
+    /// Cuts <paramref name="text"/> to <paramref name="limit"/> characters, ending with an ellipsis when cut.
+    /// </summary>
     public static string Fit(string text, int limit)
     {
         if (text.Length <= limit)

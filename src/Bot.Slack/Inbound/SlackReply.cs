@@ -15,7 +15,9 @@ public sealed record SlackReply(string Text)
 
     /// <summary>The JSON shape Slack expects for a reply (<c>response_type</c> always set explicitly).</summary>
     internal ReplyBody ToBody(bool? replaceOriginal = null) =>
-        new(InChannel ? "in_channel" : "ephemeral", BlockLimits.Fit(Text, BlockLimits.TopLevelText), Blocks, replaceOriginal);
+        new(InChannel ? "in_channel" : "ephemeral", BlockLimits.Fit(Text, BlockLimits.TopLevelText), Blocks,
+            replaceOriginal);
 
-    internal sealed record ReplyBody(string ResponseType, string Text, IReadOnlyList<Block>? Blocks, bool? ReplaceOriginal);
+    internal sealed record ReplyBody(
+        string ResponseType, string Text, IReadOnlyList<Block>? Blocks, bool? ReplaceOriginal);
 }

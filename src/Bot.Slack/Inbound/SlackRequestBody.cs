@@ -32,7 +32,9 @@ internal static class SlackRequestBody
         return buffer.ToArray();
     }
 
-    /// <summary>Decodes an <c>application/x-www-form-urlencoded</c> body; the last value wins for a repeated field.</summary>
+    /// <summary>
+    /// Decodes an <c>application/x-www-form-urlencoded</c> body; the last value wins for a repeated field.
+    /// </summary>
     public static Dictionary<string, string> ParseForm(byte[] body)
     {
         var text = System.Text.Encoding.UTF8.GetString(body);

@@ -2,7 +2,10 @@ using Bot.Slack.Blocks;
 
 namespace Bot.Slack.Interactivity;
 
-/// <summary>One element that was used. Route on <see cref="ActionId"/>; <see cref="Value"/> is a lookup key, never proof of authority.</summary>
+/// <summary>
+/// One element that was used. Route on <see cref="ActionId"/>; <see cref="Value"/> is a lookup key, never proof of
+/// authority.
+/// </summary>
 public sealed record BlockAction
 {
     public string Type { get; init; } = "";

@@ -71,6 +71,9 @@ public sealed class FixButtonHandler(
     }
 
     private Task ReplyAsync(
-        BlockActionsPayload payload, string key, CancellationToken cancellationToken, params (string, string?)[] facts) =>
+        BlockActionsPayload payload,
+        string key,
+        CancellationToken cancellationToken,
+        params (string, string?)[] facts) =>
         responder.ReplyAsync(payload, new SlackReply(prompts.Render(key, facts)), cancellationToken);
 }

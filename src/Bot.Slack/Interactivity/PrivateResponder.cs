@@ -18,6 +18,7 @@ public sealed class PrivateResponder(ResponseUrlClient responseUrls, SlackApiCli
         if (string.IsNullOrEmpty(channel))
             return;
 
-        await slack.PostEphemeralAsync(channel, payload.User.Id, new SlackMessage(reply.Text, reply.Blocks), cancellationToken);
+        var message = new SlackMessage(reply.Text, reply.Blocks);
+        await slack.PostEphemeralAsync(channel, payload.User.Id, message, cancellationToken);
     }
 }

@@ -27,13 +27,15 @@ public sealed class ResponseUrlClient(IHttpClientFactory httpClients, ILogger<Re
     {
         if (!IsAllowed(responseUrl))
         {
-            SlackLog.ResponseUrlRefused(logger, Uri.TryCreate(responseUrl, UriKind.Absolute, out var uri) ? uri.Host : "none");
+            var host = Uri.TryCreate(responseUrl, UriKind.Absolute, out var uri) ? uri.Host : "none";
+            SlackLog.ResponseUrlRefused(logger, host);
             return false;
         }
 
         using var content = new StringContent(
             SlackJson.Serialize(reply.ToBody(replaceOriginal: false)), Encoding.UTF8, "application/json");
-        using var response = await httpClients.CreateClient(HttpClientName).PostAsync(new Uri(responseUrl!), content, cancellationToken);
+        var http = httpClients.CreateClient(HttpClientName);
+        using var response = await http.PostAsync(new Uri(responseUrl!), content, cancellationToken);
         if (response.IsSuccessStatusCode)
             return true;
 

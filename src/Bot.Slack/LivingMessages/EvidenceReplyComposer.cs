@@ -25,7 +25,9 @@ public sealed class EvidenceReplyComposer(SlackPrompts prompts)
         {
             new SectionBlock(TextObject.Mrkdwn(BlockLimits.Fit(
                 prompts.Render(SlackPrompts.EvidenceHeading,
-                    ("title", title), ("statusText", statusText), ("summary", SlackText.Escape(_report.Summarize(record)))),
+                    ("title", title),
+                    ("statusText", statusText),
+                    ("summary", SlackText.Escape(_report.Summarize(record)))),
                 BlockLimits.SectionText))),
         };
 
@@ -71,7 +73,8 @@ public sealed class EvidenceReplyComposer(SlackPrompts prompts)
 
         var answer = kept > 0 ? string.Join('\n', lines, 0, kept) : BlockLimits.Fit(lines[0], Math.Max(1, room));
         pointer = prompts.Render(SlackPrompts.CutLines, ("count", (lines.Length - kept).ToString()));
-        var text = prompts.Render(SlackPrompts.EvidenceItem, ("request", request), ("answer", answer), ("cut", pointer));
+        var text = prompts.Render(
+            SlackPrompts.EvidenceItem, ("request", request), ("answer", answer), ("cut", pointer));
         return (BlockLimits.Fit(text, BlockLimits.SectionText), true);
     }
 }

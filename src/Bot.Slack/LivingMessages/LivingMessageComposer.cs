@@ -23,7 +23,8 @@ public sealed class LivingMessageComposer(SlackPrompts prompts)
     {
         var state = prompts.Render(SlackPrompts.State, ("state", KebabCase.Of(investigation.State)));
         var rootCause = investigation.Conclusion is { } conclusion
-            ? SlackText.Escape(prompts.Render(PromptKeys.RootCause(conclusion.RootCause.Code), conclusion.RootCause.Facts))
+            ? SlackText.Escape(prompts.Render(
+                PromptKeys.RootCause(conclusion.RootCause.Code), conclusion.RootCause.Facts))
             : null;
 
         var blocks = new List<Block>
@@ -50,7 +51,8 @@ public sealed class LivingMessageComposer(SlackPrompts prompts)
             blocks.Add(Section($"fix-{KebabCase.Of(fix.Kind)}", revision, FixLine(fix)));
         if (fixes.Count > 0)
         {
-            blocks.Add(new ActionsBlock([.. fixes.Take(BlockLimits.ActionsElements).Select(f => Button(investigation.Id, f))])
+            var buttons = fixes.Take(BlockLimits.ActionsElements).Select(f => Button(investigation.Id, f));
+            blocks.Add(new ActionsBlock([.. buttons])
             {
                 BlockId = Id("fixes", revision),
             });
@@ -84,7 +86,8 @@ public sealed class LivingMessageComposer(SlackPrompts prompts)
 
     private string FixLine(OfferedFix fix)
     {
-        var preconditions = string.Join(" ", fix.Preconditions.Select(p => prompts.Render(PromptKeys.Precondition(p), fix.Facts)));
+        var preconditions = string.Join(
+            " ", fix.Preconditions.Select(p => prompts.Render(PromptKeys.Precondition(p), fix.Facts)));
         return prompts.Render(SlackPrompts.FixLine,
             ("summary", SlackText.Escape(prompts.Render(PromptKeys.Fix(fix.Kind), fix.Facts))),
             ("preconditions", preconditions.Length == 0 ? null : SlackText.Escape(preconditions)));

@@ -24,7 +24,8 @@ public sealed class LivingMessageObserver(
     public Task StepStartedAsync(Investigation investigation, StepName step, CancellationToken cancellationToken) =>
         SyncAsync(investigation, step, updateExisting: false, cancellationToken);
 
-    public Task StepRecordedAsync(Investigation investigation, StepRecord record, CancellationToken cancellationToken) =>
+    public Task StepRecordedAsync(
+        Investigation investigation, StepRecord record, CancellationToken cancellationToken) =>
         SyncAsync(investigation, running: null, updateExisting: true, cancellationToken);
 
     public Task ConcludedAsync(Investigation investigation, CancellationToken cancellationToken) =>
@@ -42,8 +43,8 @@ public sealed class LivingMessageObserver(
         {
             // A fresh revision gives every block a new id, as Slack asks of an edited message.
             message = message with { Revision = message.Revision + 1 };
-            await slack.UpdateMessageAsync(
-                message.Channel, message.Ts, composer.Compose(investigation, running, message.Revision), cancellationToken);
+            var content = composer.Compose(investigation, running, message.Revision);
+            await slack.UpdateMessageAsync(message.Channel, message.Ts, content, cancellationToken);
             await store.SetRevisionAsync(message.InvestigationId, message.Revision, cancellationToken);
             SlackLog.LivingMessageUpdated(logger, investigation.Id, message.Revision);
         }
@@ -51,7 +52,8 @@ public sealed class LivingMessageObserver(
         await PostMissingEvidenceAsync(investigation, message, cancellationToken);
     }
 
-    private async Task<LivingMessage> PostAsync(Investigation investigation, StepName? running, CancellationToken cancellationToken)
+    private async Task<LivingMessage> PostAsync(
+        Investigation investigation, StepName? running, CancellationToken cancellationToken)
     {
         var channel = options.CurrentValue.Channel;
         var posted = await slack.PostMessageAsync(

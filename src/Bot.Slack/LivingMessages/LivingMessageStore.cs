@@ -50,7 +50,8 @@ public sealed class LivingMessageStore(SlackDatabase database, TimeProvider time
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlySet<string>> StepsWithEvidenceAsync(string investigationId, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>> StepsWithEvidenceAsync(
+        string investigationId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -64,7 +65,8 @@ public sealed class LivingMessageStore(SlackDatabase database, TimeProvider time
         return steps;
     }
 
-    public async Task AddEvidenceReplyAsync(string investigationId, string step, string ts, CancellationToken cancellationToken)
+    public async Task AddEvidenceReplyAsync(
+        string investigationId, string step, string ts, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();

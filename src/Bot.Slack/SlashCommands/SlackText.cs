@@ -41,7 +41,11 @@ public static partial class SlackText
         if (target.StartsWith('@'))
             return new SlackTextToken(SlackTextTokenKind.User, target[1..], label);
         if (target.StartsWith('#'))
-            return new SlackTextToken(SlackTextTokenKind.Channel, target[1..], string.IsNullOrEmpty(label) ? null : label);
+        {
+            var name = string.IsNullOrEmpty(label) ? null : label;
+            return new SlackTextToken(SlackTextTokenKind.Channel, target[1..], name);
+        }
+
         if (target.StartsWith("!subteam^", StringComparison.Ordinal))
             return new SlackTextToken(SlackTextTokenKind.Usergroup, target["!subteam^".Length..], label);
 

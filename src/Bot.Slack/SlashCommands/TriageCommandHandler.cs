@@ -26,7 +26,9 @@ public sealed class TriageCommandHandler(
     public async Task<SlackReply> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
     {
         var words = SlackText.Tokenize(command.Text);
-        if (words is [{ Kind: SlackTextTokenKind.Plain } only] && only.Value.Equals(HelpWord, StringComparison.OrdinalIgnoreCase))
+        var asksForHelp = words is [{ Kind: SlackTextTokenKind.Plain } only] &&
+            only.Value.Equals(HelpWord, StringComparison.OrdinalIgnoreCase);
+        if (asksForHelp)
             return Reply(SlackPrompts.Help, ("command", command.Command), ("channel", options.CurrentValue.Channel));
         if (words.Count > 1)
         {
@@ -50,7 +52,9 @@ public sealed class TriageCommandHandler(
 
         return result.Accepted
             ? Reply(SlackPrompts.TriageAccepted,
-                ("id", result.InvestigationId), ("input", SlackText.Escape(input)), ("channel", options.CurrentValue.Channel))
+                ("id", result.InvestigationId),
+                ("input", SlackText.Escape(input)),
+                ("channel", options.CurrentValue.Channel))
             : Reply(PromptKeys.Rejection(result.Rejection!), ("input", SlackText.Escape(input)));
     }
 

@@ -17,6 +17,8 @@ public class SocketFrame
     /// <summary>Set on envelopes of every type, known or not; each must be acknowledged.</summary>
     public string? EnvelopeId { get; init; }
 
-    /// <summary>Whether the ack may carry a response (a message for a command, a <c>response_action</c> for a modal).</summary>
+    /// <summary>
+    /// Whether the ack may carry a response (a message for a command, a <c>response_action</c> for a modal).
+    /// </summary>
     public bool AcceptsResponsePayload { get; init; }
 }

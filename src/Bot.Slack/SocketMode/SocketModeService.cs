@@ -65,7 +65,9 @@ public sealed class SocketModeService(
         }
         catch (Exception ex) when (ex is WebSocketException or HttpRequestException or SlackApiException)
         {
-            if (ex is SlackApiException { Error: "invalid_auth" or "not_authed" or "token_revoked" or "not_allowed_token_type" })
+            // A token Slack refuses will not heal by retrying; fail loudly instead of spinning.
+            if (ex is SlackApiException
+                { Error: "invalid_auth" or "not_authed" or "token_revoked" or "not_allowed_token_type" })
                 throw;
             SlackLog.SocketLost(logger, ex, 0);
             return (SessionEnd.Dropped, false);
@@ -88,7 +90,9 @@ public sealed class SocketModeService(
         }
     }
 
-    /// <summary>1 s, 2 s, 4 s … up to a minute, each with up to 25 % jitter so a fleet does not reconnect in step.</summary>
+    /// <summary>
+    /// 1 s, 2 s, 4 s … up to a minute, each with up to 25 % jitter so a fleet does not reconnect in step.
+    /// </summary>
     internal static TimeSpan Backoff(int failures)
     {
         var exponential = FirstBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(failures, 10));

@@ -19,7 +19,8 @@ public sealed class SocketModeSession(
     /// <summary>Slack's frames are a few kilobytes; a larger one is not a frame we can trust.</summary>
     public const int MaxFrameBytes = 1024 * 1024;
 
-    private readonly Channel<string> _outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<string> _outbox =
+        Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>True once Slack's <c>hello</c> arrived: the connection is healthy and backoff can reset.</summary>
     public bool Greeted { get; private set; }
@@ -98,7 +99,8 @@ public sealed class SocketModeSession(
         {
             case SlashCommandsEnvelope command:
                 // The reply rides on the ack, so it is computed first; commands are quick by contract.
-                var reply = await dispatcher.DispatchCommandAsync(command.Payload, SlackTransport.SocketMode, cancellationToken);
+                var reply = await dispatcher.DispatchCommandAsync(
+                    command.Payload, SlackTransport.SocketMode, cancellationToken);
                 Ack(new SocketAck(envelopeId, envelope.AcceptsResponsePayload ? reply.ToBody() : null));
                 break;
             case InteractiveEnvelope interactive:

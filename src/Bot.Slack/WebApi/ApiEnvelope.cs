@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 
 namespace Bot.Slack.WebApi;
 
-/// <summary>Every Web API answer: <c>ok</c>, and on failure <c>error</c> with details; the rest is per method.</summary>
+/// <summary>
+/// Every Web API answer: <c>ok</c>, and on failure <c>error</c> with details; the rest is per method.
+/// </summary>
 internal sealed class ApiEnvelope
 {
     public bool? Ok { get; init; }

@@ -39,10 +39,12 @@ public sealed class SlackApiClient(
         return new PostedMessage(answer.StringField("channel") ?? channel, Required(answer, "chat.postMessage", "ts"));
     }
 
-    public async Task UpdateMessageAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken)
+    public async Task UpdateMessageAsync(
+        string channel, string ts, SlackMessage message, CancellationToken cancellationToken)
     {
         await pacer.WaitTurnAsync(channel, cancellationToken);
-        await CallJsonAsync("chat.update", new UpdateArgs(channel, ts, message.Text, message.Blocks), cancellationToken);
+        var body = new UpdateArgs(channel, ts, message.Text, message.Blocks);
+        await CallJsonAsync("chat.update", body, cancellationToken);
     }
 
     /// <summary>Shows a message to one user in a channel; Slack delivers it only if they are active there.</summary>
@@ -60,7 +62,8 @@ public sealed class SlackApiClient(
         return Field<SlackUserInfo>(answer, "users.info", "user");
     }
 
-    public async Task<IReadOnlyList<string>> ListUsergroupUsersAsync(string usergroupId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> ListUsergroupUsersAsync(
+        string usergroupId, CancellationToken cancellationToken)
     {
         var answer = await CallFormAsync(
             "usergroups.users.list", [new("usergroup", usergroupId)], BotToken, cancellationToken);
@@ -73,8 +76,10 @@ public sealed class SlackApiClient(
         var answer = await CallFormAsync("apps.connections.open", [], options.CurrentValue.AppToken, cancellationToken);
         var url = Required(answer, "apps.connections.open", "url");
         // Plain ws:// only for a stand-in on this machine; Slack's URLs are always wss://.
-        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == "wss" || (uri.Scheme == "ws" && uri.IsLoopback))
-            ? uri
+        var usable = Uri.TryCreate(url, UriKind.Absolute, out var uri) &&
+            (uri.Scheme == "wss" || (uri.Scheme == "ws" && uri.IsLoopback));
+        return usable
+            ? uri!
             : throw new SlackApiException("apps.connections.open", SlackApiException.InvalidResponse);
     }
 
@@ -101,7 +106,8 @@ public sealed class SlackApiClient(
         var waited = TimeSpan.Zero;
         for (var attempt = 0; ; attempt++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.CurrentValue.ApiBaseUrl, method));
+            var url = new Uri(options.CurrentValue.ApiBaseUrl, method);
+            using var request = new HttpRequestMessage(HttpMethod.Post, url);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             request.Content = content();
 
@@ -161,7 +167,8 @@ public sealed class SlackApiClient(
         {
             var error = envelope.Error ?? "unknown_error";
             SlackLog.ApiFailed(logger, method, error);
-            throw new SlackApiException(method, error, envelope.Needed, envelope.Provided, envelope.ResponseMetadata?.Messages);
+            throw new SlackApiException(
+                method, error, envelope.Needed, envelope.Provided, envelope.ResponseMetadata?.Messages);
         }
 
         if (envelope.Warning is not null)

@@ -1,6 +1,8 @@
 namespace Bot.Slack.WebApi;
 
-/// <summary>Slack kept answering 429 past the retry budget; <see cref="RetryAfter"/> is its last word on when to try again.</summary>
+/// <summary>
+/// Slack kept answering 429 past the retry budget; <see cref="RetryAfter"/> is its last word on when to try again.
+/// </summary>
 public sealed class SlackRateLimitedException : SlackApiException
 {
     public const string ErrorCode = "ratelimited";
