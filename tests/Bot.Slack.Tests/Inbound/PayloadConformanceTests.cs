@@ -27,7 +27,8 @@ public sealed class PayloadConformanceTests
         Assert.Equal("U2CERLKJA", command.UserId);
         Assert.Equal("G8PSS9T3V", command.ChannelId);
         Assert.Equal("T1DC2JH3J", command.TeamId);
-        Assert.Equal("https://hooks.slack.com/commands/T1DC2JH3J/397700885554/96rGlfmibIGlgcZRskXaIFfN", command.ResponseUrl);
+        Assert.Equal("https://hooks.slack.com/commands/T1DC2JH3J/397700885554/96rGlfmibIGlgcZRskXaIFfN",
+            command.ResponseUrl);
         Assert.Equal("398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c", command.TriggerId);
     }
 
@@ -42,7 +43,8 @@ public sealed class PayloadConformanceTests
         Assert.NotNull(command);
         var ignored = new[] { "token", "enterprise_name" };
         foreach (var (field, _) in skeleton.Where(f => !ignored.Contains(f.Key)))
-            Assert.True(written.ContainsKey(field) || skeleton[field]!.ToString() == "", $"field {field} is not modelled");
+            Assert.True(written.ContainsKey(field) || skeleton[field]!.ToString() == "",
+                $"field {field} is not modelled");
         Assert.False(command.IsEnterpriseInstall);
     }
 
@@ -161,7 +163,8 @@ public sealed class PayloadConformanceTests
             .Select(f => f.Kind)
             .ToList();
 
-        Assert.Equal([DisconnectReason.LinkDisabled, DisconnectReason.Warning, DisconnectReason.RefreshRequested], frames);
+        Assert.Equal([DisconnectReason.LinkDisabled, DisconnectReason.Warning,
+            DisconnectReason.RefreshRequested], frames);
     }
 
     [Fact]

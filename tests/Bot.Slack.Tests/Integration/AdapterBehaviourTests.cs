@@ -32,7 +32,8 @@ public sealed class AdapterBehaviourTests : IAsyncLifetime
             ["Slack:Channel"] = "",
         };
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => SlackTestHost.StartAsync(_slack, settings: settings));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => SlackTestHost.StartAsync(_slack,
+            settings: settings));
 
         Assert.Contains("Slack:BotToken is missing", error.Message, StringComparison.Ordinal);
         Assert.Contains("Slack__BotToken", error.Message, StringComparison.Ordinal);
@@ -46,7 +47,8 @@ public sealed class AdapterBehaviourTests : IAsyncLifetime
     {
         var settings = new Dictionary<string, string?> { ["Slack:UseSocketMode"] = "true", ["Slack:AppToken"] = "" };
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => SlackTestHost.StartAsync(_slack, settings: settings));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => SlackTestHost.StartAsync(_slack,
+            settings: settings));
 
         Assert.Contains("Slack:AppToken is missing", error.Message, StringComparison.Ordinal);
     }
@@ -64,7 +66,8 @@ public sealed class AdapterBehaviourTests : IAsyncLifetime
 
         await host.PostSignedAsync("/slack/commands", SlackTestHost.CommandForm(Marker), secret: "forged");
         await host.PostSignedAsync("/slack/commands", SlackTestHost.CommandForm(Marker));
-        await host.PostSignedAsync("/slack/commands", SlackTestHost.CommandForm(Marker) + "&pad=" + new string('x', 1_100_000));
+        await host.PostSignedAsync("/slack/commands",
+            SlackTestHost.CommandForm(Marker) + "&pad=" + new string('x', 1_100_000));
 
         var all = string.Join('\n', logs.Lines);
         Assert.Contains("6000", all, StringComparison.Ordinal);
@@ -79,7 +82,8 @@ public sealed class AdapterBehaviourTests : IAsyncLifetime
     public async Task Events_SameEventDeliveredTwice_IsHandledOnceAndAckedTwice()
     {
         var reactions = new CountingEventHandler("reaction_added");
-        await using var host = await SlackTestHost.StartAsync(_slack, s => s.AddSingleton<ISlackEventHandler>(reactions));
+        await using var host = await SlackTestHost.StartAsync(_slack,
+            s => s.AddSingleton<ISlackEventHandler>(reactions));
         var body = Fixture.Text("events/event_callback.reaction_added.json");
 
         var first = await host.PostSignedAsync("/slack/events", body, contentType: "application/json");
@@ -113,7 +117,8 @@ public sealed class AdapterBehaviourTests : IAsyncLifetime
         var http = new StubHttp().Answer(HttpStatusCode.OK, "ok", contentType: "text/plain");
         var client = new ResponseUrlClient(http, NullLogger<ResponseUrlClient>.Instance);
 
-        var posted = await client.TryPostAsync("https://hooks.slack.com/actions/T1/1/x", new SlackReply("hello"), default);
+        var posted = await client.TryPostAsync("https://hooks.slack.com/actions/T1/1/x",
+            new SlackReply("hello"), default);
 
         Assert.True(posted);
         var (request, body) = Assert.Single(http.Requests);
@@ -147,20 +152,24 @@ public sealed class AdapterBehaviourTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(await Eventually.TrueAsync(() => { lock (hooks.Requests) return hooks.Requests.Count == 1; }));
-        Assert.Equal("https://hooks.slack.com/actions/T111/111/random-value", hooks.Requests[0].Request.RequestUri!.ToString());
+        Assert.Equal("https://hooks.slack.com/actions/T111/111/random-value",
+            hooks.Requests[0].Request.RequestUri!.ToString());
         Assert.Empty(_slack.CallsTo("chat.postEphemeral"));
     }
 
     [Fact]
     public async Task Commands_FormWithCharsetAndLowerCaseHeaders_IsAccepted()
     {
-        await using var host = await SlackTestHost.StartAsync(_slack, s => s.AddSingleton<ITriageLauncher>(new RecordingLauncher()));
+        await using var host = await SlackTestHost.StartAsync(_slack,
+            s => s.AddSingleton<ITriageLauncher>(new RecordingLauncher()));
         var bytes = Encoding.UTF8.GetBytes(SlackTestHost.CommandForm("help"));
         var ts = host.Time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands") { Content = new ByteArrayContent(bytes) };
+        using var request = new HttpRequestMessage(HttpMethod.Post,
+            "/slack/commands") { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded; charset=utf-8");
         request.Headers.Add("x-slack-request-timestamp", ts);
-        request.Headers.Add("x-slack-signature", Bot.Slack.Signing.SlackSignatureVerifier.Sign(SlackTestHost.Secret, ts, bytes));
+        request.Headers.Add("x-slack-signature",
+            Bot.Slack.Signing.SlackSignatureVerifier.Sign(SlackTestHost.Secret, ts, bytes));
 
         var response = await host.Client.SendAsync(request);
 

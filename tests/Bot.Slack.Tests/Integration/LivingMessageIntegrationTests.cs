@@ -55,7 +55,8 @@ public sealed class LivingMessageIntegrationTests : IAsyncLifetime
         Assert.All(_slack.Calls.Where(c => c.Method.StartsWith("chat.", StringComparison.Ordinal)),
             c => BlockKitRules.AssertWithinLimits(c.Json!));
         Assert.All(_slack.Calls, c => Assert.Equal("Bearer xoxb-test-bot-token", c.Authorization));
-        Assert.All(updates.Take(5), u => Assert.DoesNotContain(u.Blocks, b => b!["type"]!.GetValue<string>() == "actions"));
+        Assert.All(updates.Take(5), u => Assert.DoesNotContain(u.Blocks,
+            b => b!["type"]!.GetValue<string>() == "actions"));
     }
 
     [Fact]
@@ -152,7 +153,8 @@ public sealed class LivingMessageIntegrationTests : IAsyncLifetime
 
     private static int FinishedSteps(RecordedCall update)
     {
-        var checklist = update.Blocks.Single(b => b!["block_id"]!.GetValue<string>().StartsWith("steps-", StringComparison.Ordinal))!;
+        var checklist = update.Blocks.Single(b => b!["block_id"]!.GetValue<string>().StartsWith("steps-",
+            StringComparison.Ordinal))!;
         return checklist["text"]!["text"]!.GetValue<string>().Split('\n')
             .Count(line => !line.Contains(":white_circle:", StringComparison.Ordinal) &&
                            !line.Contains(":hourglass", StringComparison.Ordinal));

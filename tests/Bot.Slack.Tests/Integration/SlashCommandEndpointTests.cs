@@ -56,7 +56,8 @@ public sealed class SlashCommandEndpointTests : IAsyncLifetime
     {
         _launcher.Answer = LaunchResult.Refused("busy");
 
-        var response = await _host.PostSignedAsync("/slack/commands", SlackTestHost.CommandForm("registry.internal:5000/a:b"));
+        var response = await _host.PostSignedAsync("/slack/commands",
+            SlackTestHost.CommandForm("registry.internal:5000/a:b"));
 
         var text = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["text"]!.GetValue<string>();
         Assert.Equal(TestPrompts.Catalog.Render("rejections/busy"), text);
@@ -88,7 +89,8 @@ public sealed class SlashCommandEndpointTests : IAsyncLifetime
     [Fact]
     public async Task UnknownCommand_IsAnsweredNotFailed()
     {
-        var response = await _host.PostSignedAsync("/slack/commands", SlackTestHost.CommandForm("x", command: "/other"));
+        var response = await _host.PostSignedAsync("/slack/commands", SlackTestHost.CommandForm("x",
+            command: "/other"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("/other", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -110,7 +112,8 @@ public sealed class SlashCommandEndpointTests : IAsyncLifetime
     public async Task Unsigned_Is401EmptyAndLaunchesNothing()
     {
         var response = await _host.Client.PostAsync("/slack/commands",
-            new StringContent(SlackTestHost.CommandForm("registry.internal:5000/a:b"), Encoding.UTF8, "application/x-www-form-urlencoded"));
+            new StringContent(SlackTestHost.CommandForm("registry.internal:5000/a:b"), Encoding.UTF8,
+                "application/x-www-form-urlencoded"));
 
         await AssertRefusedAsync(response, HttpStatusCode.Unauthorized);
     }
@@ -129,7 +132,8 @@ public sealed class SlashCommandEndpointTests : IAsyncLifetime
     {
         var body = SlackTestHost.CommandForm("registry.internal:5000/a:b");
         var ts = _host.Time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var signature = Bot.Slack.Signing.SlackSignatureVerifier.Sign(SlackTestHost.Secret, ts, Encoding.UTF8.GetBytes(body));
+        var signature = Bot.Slack.Signing.SlackSignatureVerifier.Sign(SlackTestHost.Secret, ts,
+            Encoding.UTF8.GetBytes(body));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands")
         {
             Content = new StringContent(body.Replace("U0ASKER", "U0MALLORY", StringComparison.Ordinal), Encoding.UTF8,
@@ -150,7 +154,8 @@ public sealed class SlashCommandEndpointTests : IAsyncLifetime
     {
         var ts = _host.Time.GetUtcNow().ToUnixTimeSeconds() + offsetSeconds;
 
-        var response = await _host.PostSignedAsync("/slack/commands", SlackTestHost.CommandForm("registry.internal:5000/a:b"), ts);
+        var response = await _host.PostSignedAsync("/slack/commands",
+            SlackTestHost.CommandForm("registry.internal:5000/a:b"), ts);
 
         await AssertRefusedAsync(response, HttpStatusCode.Unauthorized);
     }
@@ -184,7 +189,8 @@ public sealed class SlashCommandEndpointTests : IAsyncLifetime
     public async Task Oversized_ChunkedWithoutLength_Is413()
     {
         var stream = new MemoryStream(new byte[(1024 * 1024) + 10]);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands") { Content = new StreamContent(stream) };
+        using var request = new HttpRequestMessage(HttpMethod.Post,
+            "/slack/commands") { Content = new StreamContent(stream) };
         request.Headers.TransferEncodingChunked = true;
 
         var response = await _host.Client.SendAsync(request);
@@ -232,7 +238,8 @@ public sealed class SlashCommandEndpointTests : IAsyncLifetime
             contentType: "application/json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("8af7D7osKYMe2QTKsQwCKTtPEO4whujGczyNHdWsUYSMDfyPutMp", await response.Content.ReadAsStringAsync());
+        Assert.Equal("8af7D7osKYMe2QTKsQwCKTtPEO4whujGczyNHdWsUYSMDfyPutMp",
+            await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

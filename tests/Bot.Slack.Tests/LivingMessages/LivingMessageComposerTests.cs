@@ -113,7 +113,8 @@ public sealed class LivingMessageComposerTests
     }
 
     private static StepRecord Record(params Evidence[] evidence) =>
-        new(StepName.Blobs, StepStatus.ProblemFound, Core.Investigations.Finding.Of("fake.blobs", ("digest", "sha256:x")),
+        new(StepName.Blobs, StepStatus.ProblemFound, Core.Investigations.Finding.Of("fake.blobs", ("digest",
+            "sha256:x")),
             evidence, TimeSpan.FromSeconds(1), DateTimeOffset.UnixEpoch);
 
     private static string? Id(JsonNode? block) => block!["block_id"]?.GetValue<string>();

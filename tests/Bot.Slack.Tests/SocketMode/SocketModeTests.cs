@@ -30,18 +30,23 @@ public sealed class SocketModeTests : IAsyncLifetime
         _slack.SocketScripts.Enqueue(async socket =>
         {
             await SocketFrames.SendAsync(socket, Fixture.Text("socket-mode/hello.python-sdk.json"));
-            await SocketFrames.SendAsync(socket, Fixture.Text("socket-mode/events_api.app_mention.first.python-sdk.json"));
-            await SocketFrames.SendInPiecesAsync(socket, Fixture.Text("socket-mode/events_api.app_mention.retry.node-sdk.json"), 4);
+            await SocketFrames.SendAsync(socket,
+                Fixture.Text("socket-mode/events_api.app_mention.first.python-sdk.json"));
+            await SocketFrames.SendInPiecesAsync(socket,
+                Fixture.Text("socket-mode/events_api.app_mention.retry.node-sdk.json"), 4);
             await SocketFrames.SendAsync(socket, Fixture.Text("socket-mode/slash_commands.envelope.python-sdk.json"));
-            await SocketFrames.SendAsync(socket, Fixture.Text("socket-mode/interactive.block_actions.envelope.derived.json"));
+            await SocketFrames.SendAsync(socket,
+                Fixture.Text("socket-mode/interactive.block_actions.envelope.derived.json"));
             for (var i = 0; i < 4; i++)
                 acks.Enqueue(await SocketFrames.ReceiveAsync(socket) ?? "closed");
-            await SocketFrames.SendAsync(socket, Fixture.Element("socket-mode/disconnect.samples.slack-docs.json")[2].GetRawText());
+            await SocketFrames.SendAsync(socket,
+                Fixture.Element("socket-mode/disconnect.samples.slack-docs.json")[2].GetRawText());
             await SocketFrames.ReceiveAsync(socket);
         });
 
         using var client = new ClientWebSocket();
-        await client.ConnectAsync(new Uri(_slack.BaseUrl.ToString().Replace("http", "ws", StringComparison.Ordinal) + "socket"), default);
+        await client.ConnectAsync(new Uri(_slack.BaseUrl.ToString().Replace("http", "ws",
+            StringComparison.Ordinal) + "socket"), default);
         var session = new SocketModeSession(client, host.Services.GetRequiredService<SlackDispatcher>(),
             host.Services.GetRequiredService<DeliveryDeduplicator>(), NullLogger.Instance);
         var end = await session.RunAsync(default);
@@ -55,7 +60,8 @@ public sealed class SocketModeTests : IAsyncLifetime
             parsed.Select(a => a["envelope_id"]!.GetValue<string>()));
         Assert.Null(parsed[0]["payload"]);
         Assert.Equal("ephemeral", parsed[2]["payload"]!["response_type"]!.GetValue<string>());
-        Assert.Contains("/hello-socket-mode", parsed[2]["payload"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("/hello-socket-mode", parsed[2]["payload"]!["text"]!.GetValue<string>(),
+            StringComparison.Ordinal);
         Assert.True(await Eventually.TrueAsync(() => _mentions.Handled >= 1));
         await Task.Delay(200);
         Assert.Equal(1, _mentions.Handled);
@@ -70,7 +76,8 @@ public sealed class SocketModeTests : IAsyncLifetime
             await SocketFrames.SendAsync(socket, Fixture.Text("socket-mode/hello.python-sdk.json"));
             await SocketFrames.SendAsync(socket, TriageEnvelope("env-1", FakeSteps.Ref));
             acks.Enqueue(await SocketFrames.ReceiveAsync(socket) ?? "closed");
-            await SocketFrames.SendAsync(socket, Fixture.Element("socket-mode/disconnect.samples.slack-docs.json")[1].GetRawText());
+            await SocketFrames.SendAsync(socket,
+                Fixture.Element("socket-mode/disconnect.samples.slack-docs.json")[1].GetRawText());
             await SocketFrames.ReceiveAsync(socket);
         });
         _slack.SocketScripts.Enqueue(async socket =>
@@ -83,7 +90,8 @@ public sealed class SocketModeTests : IAsyncLifetime
         _slack.SocketScripts.Enqueue(async socket =>
         {
             await SocketFrames.SendAsync(socket, Fixture.Text("socket-mode/hello.python-sdk.json"));
-            await SocketFrames.SendAsync(socket, Fixture.Element("socket-mode/disconnect.samples.slack-docs.json")[0].GetRawText());
+            await SocketFrames.SendAsync(socket,
+                Fixture.Element("socket-mode/disconnect.samples.slack-docs.json")[0].GetRawText());
             await SocketFrames.ReceiveAsync(socket);
         });
 

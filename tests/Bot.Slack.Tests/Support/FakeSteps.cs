@@ -25,7 +25,8 @@ internal static class FakeSteps
     [
         new Step(StepName.CiLog, "fake.ci-log", StepStatus.ProblemFound,
             c => c with { CiErrorClass = "cache-blob-not-found", CiFailureInvolvesRegistry = true },
-            Evidence.Of("GET /repos/acme/app/actions/runs/1/logs", longEvidence ?? "ERROR: failed to compute cache key: blob not found"),
+            Evidence.Of("GET /repos/acme/app/actions/runs/1/logs",
+                longEvidence ?? "ERROR: failed to compute cache key: blob not found"),
             ("ref", Ref)),
         new Step(StepName.Manifest, "fake.manifest", StepStatus.Fine,
             c => c with { ManifestDigest = ManifestDigest, ManifestKind = "cache-index" },

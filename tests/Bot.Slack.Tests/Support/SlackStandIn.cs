@@ -87,7 +87,8 @@ internal sealed class SlackStandIn : IAsyncDisposable
         var ts = $"1700000000.{Interlocked.Increment(ref _ts):D6}";
         return method switch
         {
-            "chat.postMessage" => new JsonObject { ["ok"] = true, ["channel"] = json?["channel"]?.GetValue<string>(), ["ts"] = ts },
+            "chat.postMessage" => new JsonObject { ["ok"] = true,
+                ["channel"] = json?["channel"]?.GetValue<string>(), ["ts"] = ts },
             "chat.update" => new JsonObject
             {
                 ["ok"] = true, ["channel"] = json?["channel"]?.GetValue<string>(), ["ts"] = json?["ts"]?.GetValue<string>(),
@@ -99,7 +100,8 @@ internal sealed class SlackStandIn : IAsyncDisposable
             },
             "apps.connections.open" => new JsonObject
             {
-                ["ok"] = true, ["url"] = new Uri(BaseUrl, "socket").ToString().Replace("http://", "ws://", StringComparison.Ordinal),
+                ["ok"] = true, ["url"] = new Uri(BaseUrl, "socket").ToString().Replace("http://", "ws://",
+                    StringComparison.Ordinal),
             },
             _ => new JsonObject { ["ok"] = false, ["error"] = "unknown_method" },
         };

@@ -17,7 +17,8 @@ internal static class SocketFrames
         for (var offset = 0; offset < bytes.Length; offset += size)
         {
             var count = Math.Min(size, bytes.Length - offset);
-            await socket.SendAsync(bytes.AsMemory(offset, count), WebSocketMessageType.Text, offset + count >= bytes.Length,
+            await socket.SendAsync(bytes.AsMemory(offset, count), WebSocketMessageType.Text,
+                offset + count >= bytes.Length,
                 CancellationToken.None);
         }
     }

@@ -11,11 +11,13 @@ internal sealed class StubHttp : IHttpClientFactory
 
     public List<(HttpRequestMessage Request, string Body)> Requests { get; } = [];
 
-    public StubHttp Answer(HttpStatusCode status, string body, string? retryAfter = null, string contentType = "application/json")
+    public StubHttp Answer(HttpStatusCode status, string body, string? retryAfter = null,
+        string contentType = "application/json")
     {
         _answers.Enqueue(() =>
         {
-            var response = new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+            var response = new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8,
+                contentType) };
             if (retryAfter is not null)
                 response.Headers.TryAddWithoutValidation("Retry-After", retryAfter);
             return response;
@@ -27,7 +29,8 @@ internal sealed class StubHttp : IHttpClientFactory
 
     private sealed class Handler(StubHttp owner) : HttpMessageHandler
     {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request,
+            CancellationToken cancellationToken)
         {
             var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
             lock (owner.Requests)

@@ -20,7 +20,8 @@ internal static class TestInvestigations
         {
             var result = step.RunAsync(investigation.Clues, default).Result;
             investigation.Record(
-                new StepRecord(step.Name, result.Status, result.Finding, result.Evidence, TimeSpan.FromMilliseconds(12), Now),
+                new StepRecord(step.Name, result.Status, result.Finding, result.Evidence,
+                    TimeSpan.FromMilliseconds(12), Now),
                 result.Clues);
         }
 

@@ -54,5 +54,6 @@ public sealed class ChannelPacerTests
     }
 
     private ChannelPacer CreateSut(int burst) =>
-        new(new Options<SlackOptions>(new SlackOptions { PostInterval = TimeSpan.FromSeconds(1), PostBurst = burst }), _time);
+        new(new Options<SlackOptions>(new SlackOptions { PostInterval = TimeSpan.FromSeconds(1),
+            PostBurst = burst }), _time);
 }

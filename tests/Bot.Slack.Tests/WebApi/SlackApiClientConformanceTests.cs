@@ -136,7 +136,8 @@ public sealed class SlackApiClientConformanceTests
 
         var user = await CreateSut(http).GetUserAsync("W012A3CDE", default);
 
-        Assert.Equal(("W012A3CDE", "spengler", "Egon Spengler", "T012AB3C4"), (user.Id, user.Name, user.RealName, user.TeamId));
+        Assert.Equal(("W012A3CDE", "spengler", "Egon Spengler", "T012AB3C4"), (user.Id, user.Name,
+            user.RealName, user.TeamId));
         Assert.True(user.IsAdmin);
         Assert.False(user.IsBot);
     }
@@ -144,7 +145,8 @@ public sealed class SlackApiClientConformanceTests
     [Fact]
     public async Task GetUser_UserNotFound_ThrowsWithCode()
     {
-        var http = new StubHttp().Answer(HttpStatusCode.OK, Fixture.Text("web-api/users.info.error.user_not_found.json"));
+        var http = new StubHttp().Answer(HttpStatusCode.OK,
+            Fixture.Text("web-api/users.info.error.user_not_found.json"));
 
         var error = await Assert.ThrowsAsync<SlackApiException>(() => CreateSut(http).GetUserAsync("U0", default));
 
@@ -154,7 +156,8 @@ public sealed class SlackApiClientConformanceTests
     [Fact]
     public async Task Call_ConversationsMembersPaginated_ExposesTheCursor()
     {
-        var http = new StubHttp().Answer(HttpStatusCode.OK, Fixture.Text("web-api/conversations.members.ok.paginated.json"));
+        var http = new StubHttp().Answer(HttpStatusCode.OK,
+            Fixture.Text("web-api/conversations.members.ok.paginated.json"));
 
         var answer = await CreateSut(http).CallAsync("conversations.members", new { channel = "C1" }, default);
 
@@ -206,7 +209,8 @@ public sealed class SlackApiClientConformanceTests
         var recorded = Fixture.Json("web-api/error.not_authed.auth.test.recorded.json");
         var http = new StubHttp().Answer(HttpStatusCode.OK, recorded["body"]!.ToJsonString());
 
-        var error = await Assert.ThrowsAsync<SlackApiException>(() => CreateSut(http).CallAsync("auth.test", new { }, default));
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => CreateSut(http).CallAsync("auth.test",
+            new { }, default));
 
         Assert.Equal("not_authed", error.Error);
     }
@@ -229,7 +233,8 @@ public sealed class SlackApiClientConformanceTests
     [InlineData(HttpStatusCode.OK, "[1,2]", "invalid_response")]
     [InlineData(HttpStatusCode.OK, """{"channel":"C1"}""", "invalid_response")]
     [InlineData(HttpStatusCode.ServiceUnavailable, "<html>down</html>", "http_503")]
-    public async Task PostMessage_NotSlacksEnvelope_IsAFailureNotASuccess(HttpStatusCode status, string body, string code)
+    public async Task PostMessage_NotSlacksEnvelope_IsAFailureNotASuccess(HttpStatusCode status, string body,
+        string code)
     {
         var http = new StubHttp().Answer(status, body, contentType: "text/html");
 
@@ -267,7 +272,8 @@ public sealed class SlackApiClientConformanceTests
     {
         var recorded = Fixture.Json("web-api/http429.recorded-2015.json")["response"]!;
         var http = new StubHttp()
-            .Answer((HttpStatusCode)recorded["status"]!.GetValue<int>(), recorded["body"]!.GetValue<string>(), contentType: "text/plain")
+            .Answer((HttpStatusCode)recorded["status"]!.GetValue<int>(), recorded["body"]!.GetValue<string>(),
+                contentType: "text/plain")
             .Answer(HttpStatusCode.OK, """{"ok":true}""");
         var call = CreateSut(http).CallAsync("auth.test", new { }, default);
 
@@ -328,6 +334,7 @@ public sealed class SlackApiClientConformanceTests
             ApiBaseUrl = new Uri("https://slack.example.test/api/"),
             PostInterval = TimeSpan.Zero,
         });
-        return new SlackApiClient(http, options, new ChannelPacer(options, _time), _time, NullLogger<SlackApiClient>.Instance);
+        return new SlackApiClient(http, options, new ChannelPacer(options, _time), _time,
+            NullLogger<SlackApiClient>.Instance);
     }
 }
