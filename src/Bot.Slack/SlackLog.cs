@@ -55,6 +55,10 @@ internal static partial class SlackLog
     [LoggerMessage(6021, LogLevel.Debug, "Living message for {InvestigationId} updated to revision {Revision}")]
     public static partial void LivingMessageUpdated(ILogger logger, string investigationId, int revision);
 
+    [LoggerMessage(6023, LogLevel.Warning,
+        "Living message for {InvestigationId} cannot be edited ({Error}); posting a new one")]
+    public static partial void LivingMessageGone(ILogger logger, string investigationId, string error);
+
     [LoggerMessage(6022, LogLevel.Warning, "Evidence of {InvestigationId} step {Step} was cut to fit Slack's limits")]
     public static partial void EvidenceCut(ILogger logger, string investigationId, string step);
 

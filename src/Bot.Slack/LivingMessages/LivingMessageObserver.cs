@@ -21,6 +21,10 @@ public sealed class LivingMessageObserver(
     IOptionsMonitor<SlackOptions> options,
     ILogger<LivingMessageObserver> logger) : IInvestigationObserver
 {
+    /// <summary>Errors that mean the message can no longer be edited, so a new one is posted.</summary>
+    private static readonly HashSet<string> Gone = new(
+        ["message_not_found", "cant_update_message", "channel_not_found", "is_archived"], StringComparer.Ordinal);
+
     public Task StepStartedAsync(Investigation investigation, StepName step, CancellationToken cancellationToken) =>
         SyncAsync(investigation, step, updateExisting: false, cancellationToken);
 
@@ -41,15 +45,34 @@ public sealed class LivingMessageObserver(
         }
         else if (updateExisting)
         {
-            // A fresh revision gives every block a new id, as Slack asks of an edited message.
-            message = message with { Revision = message.Revision + 1 };
-            var content = composer.Compose(investigation, running, message.Revision);
-            await slack.UpdateMessageAsync(message.Channel, message.Ts, content, cancellationToken);
-            await store.SetRevisionAsync(message.InvestigationId, message.Revision, cancellationToken);
-            SlackLog.LivingMessageUpdated(logger, investigation.Id, message.Revision);
+            message = await UpdateOrRepostAsync(investigation, message, running, cancellationToken);
         }
 
         await PostMissingEvidenceAsync(investigation, message, cancellationToken);
+    }
+
+    private async Task<LivingMessage> UpdateOrRepostAsync(
+        Investigation investigation, LivingMessage message, StepName? running, CancellationToken cancellationToken)
+    {
+        // A fresh revision gives every block a new id, as Slack asks of an edited message.
+        var next = message with { Revision = message.Revision + 1 };
+        try
+        {
+            var content = composer.Compose(investigation, running, next.Revision);
+            await slack.UpdateMessageAsync(next.Channel, next.Ts, content, cancellationToken);
+        }
+        catch (SlackApiException ex) when (Gone.Contains(ex.Error))
+        {
+            // Someone deleted the message (or the channel went away): start a new one, with its
+            // own thread of evidence, rather than failing every later update the same way.
+            SlackLog.LivingMessageGone(logger, investigation.Id, ex.Error);
+            await store.ForgetAsync(investigation.Id, cancellationToken);
+            return await PostAsync(investigation, running, cancellationToken);
+        }
+
+        await store.SetRevisionAsync(next.InvestigationId, next.Revision, cancellationToken);
+        SlackLog.LivingMessageUpdated(logger, investigation.Id, next.Revision);
+        return next;
     }
 
     private async Task<LivingMessage> PostAsync(

@@ -50,6 +50,19 @@ public sealed class LivingMessageStore(SlackDatabase database, TimeProvider time
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Drops the mapping and the evidence record of an investigation whose message is gone.</summary>
+    public async Task ForgetAsync(string investigationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            DELETE FROM slack_living_messages WHERE investigation_id = $id;
+            DELETE FROM slack_evidence_replies WHERE investigation_id = $id;
+            """;
+        command.Parameters.AddWithValue("$id", investigationId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlySet<string>> StepsWithEvidenceAsync(
         string investigationId, CancellationToken cancellationToken)
     {

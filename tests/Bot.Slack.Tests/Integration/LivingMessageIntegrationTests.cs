@@ -151,6 +151,25 @@ public sealed class LivingMessageIntegrationTests : IAsyncLifetime
         Assert.Same(main, _slack.Calls[0]);
     }
 
+    [Fact]
+    public async Task Update_MessageDeletedInSlack_PostsANewMessageAndKeepsEditingThatOne()
+    {
+        await using var host = await SlackTestHost.StartAsync(_slack);
+        _slack.Script("chat.update", 200, """{"ok":false,"error":"message_not_found"}""");
+
+        await RunOneInvestigationAsync(host);
+
+        var mains = _slack.CallsTo("chat.postMessage").Where(c => c.ThreadTs is null).ToList();
+        Assert.Equal(2, mains.Count);
+        var updates = _slack.CallsTo("chat.update");
+        Assert.Equal("1700000000.000001", updates[0].Ts);
+        Assert.Equal(5, updates.Skip(1).Count());
+        var newTs = updates[1].Ts;
+        Assert.NotEqual("1700000000.000001", newTs);
+        Assert.All(updates.Skip(1), u => Assert.Equal(newTs, u.Ts));
+        Assert.Equal(5, _slack.CallsTo("chat.postMessage").Count(c => c.ThreadTs == newTs));
+    }
+
     private static int FinishedSteps(RecordedCall update)
     {
         var checklist = update.Blocks.Single(b => b!["block_id"]!.GetValue<string>().StartsWith("steps-",
