@@ -84,7 +84,10 @@ internal static partial class SlackLog
     public static partial void SocketDisconnectRequested(ILogger logger, string reason);
 
     [LoggerMessage(6052, LogLevel.Warning, "Socket Mode connection lost; reconnecting in {DelayMs} ms")]
-    public static partial void SocketLost(ILogger logger, Exception? exception, long delayMs);
+    public static partial void SocketLost(ILogger logger, long delayMs);
+
+    [LoggerMessage(6055, LogLevel.Warning, "Socket Mode connection failed")]
+    public static partial void SocketFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(6053, LogLevel.Error, "Socket Mode was disabled for this app; stopped")]
     public static partial void SocketLinkDisabled(ILogger logger);

@@ -42,7 +42,7 @@ public sealed class SocketModeService(
             }
 
             var delay = Backoff(failures++);
-            SlackLog.SocketLost(logger, null, (long)delay.TotalMilliseconds);
+            SlackLog.SocketLost(logger, (long)delay.TotalMilliseconds);
             await Task.Delay(delay, time, stoppingToken);
         }
     }
@@ -63,13 +63,15 @@ public sealed class SocketModeService(
             await CloseQuietlyAsync(socket);
             return (end, session.Greeted);
         }
-        catch (Exception ex) when (ex is WebSocketException or HttpRequestException or SlackApiException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             // A token Slack refuses will not heal by retrying; fail loudly instead of spinning.
             if (ex is SlackApiException
                 { Error: "invalid_auth" or "not_authed" or "token_revoked" or "not_allowed_token_type" })
                 throw;
-            SlackLog.SocketLost(logger, ex, 0);
+
+            // Anything else (a refused upgrade, a timeout, Slack down) is worth another try after a backoff.
+            SlackLog.SocketFailed(logger, ex);
             return (SessionEnd.Dropped, false);
         }
     }
