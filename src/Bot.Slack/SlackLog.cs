@@ -95,6 +95,9 @@ internal static partial class SlackLog
     [LoggerMessage(6054, LogLevel.Warning, "Socket Mode frame could not be read: {Problem}")]
     public static partial void SocketFrameUnreadable(ILogger logger, string problem);
 
+    [LoggerMessage(6009, LogLevel.Warning, "Launch for {UserId} took over {BudgetMs} ms; acknowledged first")]
+    public static partial void LaunchSlow(ILogger logger, string userId, long budgetMs);
+
     [LoggerMessage(6008, LogLevel.Error, "Could not launch a triage asked for by {UserId}")]
     public static partial void LaunchFailed(ILogger logger, Exception exception, string userId);
 }

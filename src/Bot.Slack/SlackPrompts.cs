@@ -14,6 +14,7 @@ public sealed class SlackPrompts(PromptCatalog catalog)
     public const string Help = "slack/help";
     public const string BadArguments = "slack/bad-arguments";
     public const string TriageAccepted = "slack/triage-accepted";
+    public const string TriageWorking = "slack/triage-working";
     public const string LaunchFailed = "slack/launch-failed";
     public const string UnknownCommand = "slack/unknown-command";
     public const string MessageText = "slack/message-text";
@@ -43,7 +44,7 @@ public sealed class SlackPrompts(PromptCatalog catalog)
     /// <summary>Every key the adapter renders; pass them to <see cref="PromptCatalog.Load"/>.</summary>
     public static IReadOnlyList<string> Keys { get; } =
     [
-        Help, BadArguments, TriageAccepted, LaunchFailed, UnknownCommand,
+        Help, BadArguments, TriageAccepted, TriageWorking, LaunchFailed, UnknownCommand,
         MessageText, MessageHeader, MessageContext, State, StepLine, RootCause, FixLine,
         ConfirmTitle, ConfirmText, ConfirmYes, ConfirmNo,
         EvidenceText, EvidenceHeading, EvidenceItem, CutLines, CutEvidence,

@@ -9,16 +9,19 @@ namespace Bot.Slack.Interactivity;
 /// </summary>
 public sealed class PrivateResponder(ResponseUrlClient responseUrls, SlackApiClient slack)
 {
-    public async Task ReplyAsync(BlockActionsPayload payload, SlackReply reply, CancellationToken cancellationToken)
-    {
-        if (await responseUrls.TryPostAsync(payload.ResponseUrl, reply, cancellationToken))
-            return;
+    public Task ReplyAsync(BlockActionsPayload payload, SlackReply reply, CancellationToken cancellationToken) =>
+        ReplyAsync(payload.ResponseUrl, payload.Channel?.Id ?? payload.Container?.ChannelId, payload.User.Id, reply,
+            cancellationToken);
 
-        var channel = payload.Channel?.Id ?? payload.Container?.ChannelId;
+    public async Task ReplyAsync(
+        string? responseUrl, string? channel, string user, SlackReply reply, CancellationToken cancellationToken)
+    {
+        if (await responseUrls.TryPostAsync(responseUrl, reply, cancellationToken))
+            return;
         if (string.IsNullOrEmpty(channel))
             return;
 
         var message = new SlackMessage(reply.Text, reply.Blocks);
-        await slack.PostEphemeralAsync(channel, payload.User.Id, message, cancellationToken);
+        await slack.PostEphemeralAsync(channel, user, message, cancellationToken);
     }
 }

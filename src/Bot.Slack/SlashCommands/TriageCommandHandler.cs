@@ -1,6 +1,7 @@
 using Bot.Core.Prompts;
 using Bot.Core.Triage;
 using Bot.Slack.Inbound;
+using Bot.Slack.Interactivity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,10 +15,19 @@ namespace Bot.Slack.SlashCommands;
 public sealed class TriageCommandHandler(
     ITriageLauncher launcher,
     SlackPrompts prompts,
+    SlackWorkQueue work,
+    PrivateResponder responder,
     IOptionsMonitor<SlackOptions> options,
+    TimeProvider time,
     ILogger<TriageCommandHandler> logger) : ISlashCommandHandler
 {
     public const string Name = "/triage";
+
+    /// <summary>
+    /// How long the ack waits for the launcher. Slack gives 3 s end to end; past this the caller
+    /// hears "working on it" and the real answer follows through <c>response_url</c>.
+    /// </summary>
+    public static readonly TimeSpan AckBudget = TimeSpan.FromSeconds(2);
 
     private const string HelpWord = "help";
 
@@ -37,13 +47,32 @@ public sealed class TriageCommandHandler(
         }
 
         var input = words.Count == 0 ? "" : TargetOf(words[0]);
+        var launch = LaunchAsync(command, input);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var first = await Task.WhenAny(launch, Task.Delay(AckBudget, time, budget.Token));
+        if (first == launch)
+        {
+            await budget.CancelAsync();
+            return await launch;
+        }
+
+        // The launcher is slower than the ack allows: ack now, answer when it is done.
+        SlackLog.LaunchSlow(logger, command.UserId, (long)AckBudget.TotalMilliseconds);
+        work.TryEnqueue("triage follow-up", async ct => await responder.ReplyAsync(
+            command.ResponseUrl, command.ChannelId, command.UserId, await launch, ct));
+        return Reply(SlackPrompts.TriageWorking);
+    }
+
+    private async Task<SlackReply> LaunchAsync(SlashCommand command, string input)
+    {
         LaunchResult result;
         try
         {
-            result = await launcher.LaunchAsync(new TriageRequest(input, command.UserId, "slack"), cancellationToken);
+            // Not the request's token: a launch half done because the caller hung up helps nobody.
+            result = await launcher.LaunchAsync(new TriageRequest(input, command.UserId, "slack"), CancellationToken.None);
         }
 #pragma warning disable CA1031 // The caller still gets an answer (and Slack its ack) when the store is down.
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             SlackLog.LaunchFailed(logger, ex, command.UserId);
             return Reply(SlackPrompts.LaunchFailed);

@@ -176,6 +176,51 @@ public sealed class AdapterBehaviourTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Triage_LauncherSlowerThanTheAckBudget_AcksFirstThenAnswersThroughResponseUrl()
+    {
+        var hooks = new StubHttp().Answer(HttpStatusCode.OK, "ok", contentType: "text/plain");
+        var launcher = new SlowLauncher();
+        await using var host = await SlackTestHost.StartAsync(_slack, s =>
+        {
+            s.AddSingleton<IHttpClientFactory>(new RoutingFactory(hooks));
+            s.AddSingleton<ITriageLauncher>(launcher);
+        });
+
+        var pending = host.PostSignedAsync("/slack/commands", SlackTestHost.CommandForm(FakeSteps.Ref));
+        Assert.True(await Eventually.TrueAsync(() => launcher.Called));
+        var acked = await Eventually.TrueAsync(() =>
+        {
+            host.Time.Advance(TimeSpan.FromMilliseconds(500));
+            return pending.IsCompleted;
+        });
+        var ack = await (await pending).Content.ReadAsStringAsync();
+        var quiet = hooks.Requests.Count == 0;
+        launcher.Finish(LaunchResult.Started("inv-slow"));
+
+        Assert.True(acked);
+        Assert.Contains("longer than usual", ack, StringComparison.Ordinal);
+        Assert.True(quiet);
+        Assert.True(await Eventually.TrueAsync(() => { lock (hooks.Requests) return hooks.Requests.Count == 1; }));
+        Assert.Contains("inv-slow", hooks.Requests[0].Body, StringComparison.Ordinal);
+        Assert.Equal("https://hooks.slack.com/commands/T1/1/x", hooks.Requests[0].Request.RequestUri!.ToString());
+    }
+
+    private sealed class SlowLauncher : ITriageLauncher
+    {
+        private readonly TaskCompletionSource<LaunchResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool Called { get; private set; }
+
+        public void Finish(LaunchResult result) => _result.SetResult(result);
+
+        public Task<LaunchResult> LaunchAsync(TriageRequest request, CancellationToken cancellationToken)
+        {
+            Called = true;
+            return _result.Task;
+        }
+    }
+
     /// <summary>Sends response_url calls to the stub and everything else over the network as usual.</summary>
     private sealed class RoutingFactory(StubHttp hooks) : IHttpClientFactory
     {
