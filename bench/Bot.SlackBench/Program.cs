@@ -89,7 +89,7 @@ async Task<(Kind, double, bool)> SendAsync(HttpClient client, Kind kind, int n)
         : "payload=" + Uri.EscapeDataString(
             $$"""{"type":"block_actions","user":{"id":"U0APPROVER"},"channel":{"id":"C0BENCH"},"response_url":"http://127.0.0.1:9/x","actions":[{"type":"button","action_id":"fix:delete-cache-manifest","value":"inv-{{n}}|delete-cache-manifest"}]}""");
     var bytes = Encoding.UTF8.GetBytes(body);
-    var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+    var ts = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
     using var request = new HttpRequestMessage(HttpMethod.Post,
         kind == Kind.Command ? "/slack/commands" : "/slack/interactivity")
     {

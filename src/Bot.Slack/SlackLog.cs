@@ -68,6 +68,13 @@ internal static partial class SlackLog
     [LoggerMessage(6031, LogLevel.Warning, "Fix {FixKind} for {InvestigationId} refused: {UserId} is not an approver")]
     public static partial void NotAnApprover(ILogger logger, string fixKind, string investigationId, string userId);
 
+    [LoggerMessage(6033, LogLevel.Warning,
+        "Approver group {Group} could not be read ({Error}); using the last members read")]
+    public static partial void ApproverGroupStale(ILogger logger, string group, string error);
+
+    [LoggerMessage(6034, LogLevel.Warning, "Approvers could not be checked for {UserId} ({Error}); nothing recorded")]
+    public static partial void ApproversUnavailable(ILogger logger, string userId, string error);
+
     [LoggerMessage(6032, LogLevel.Warning, "Button value {ActionId} did not name a known investigation")]
     public static partial void UnknownButtonTarget(ILogger logger, string actionId);
 

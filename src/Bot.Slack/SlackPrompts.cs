@@ -34,6 +34,7 @@ public sealed class SlackPrompts(PromptCatalog catalog)
     public const string CutLines = "slack/cut-lines";
     public const string CutEvidence = "slack/cut-evidence";
     public const string NotAnApprover = "slack/not-an-approver";
+    public const string ApproversUnavailable = "slack/approvers-unavailable";
     public const string FixRecorded = "slack/fix-recorded";
     public const string UnknownInvestigation = "slack/unknown-investigation";
     public const string FixNotOffered = "slack/fix-not-offered";
@@ -48,7 +49,7 @@ public sealed class SlackPrompts(PromptCatalog catalog)
         MessageText, MessageHeader, MessageContext, State, StepLine, RootCause, FixLine,
         ConfirmTitle, ConfirmText, ConfirmYes, ConfirmNo,
         EvidenceText, EvidenceHeading, EvidenceItem, CutLines, CutEvidence,
-        NotAnApprover, FixRecorded, UnknownInvestigation, FixNotOffered,
+        NotAnApprover, ApproversUnavailable, FixRecorded, UnknownInvestigation, FixNotOffered,
         .. Enum.GetValues<FixKind>().Select(FixButton),
     ];
 

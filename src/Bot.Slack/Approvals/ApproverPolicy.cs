@@ -1,4 +1,5 @@
 using Bot.Slack.WebApi;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Slack.Approvals;
@@ -8,12 +9,14 @@ namespace Bot.Slack.Approvals;
 /// <c>Slack:ApproverGroup</c> usergroup, read with <c>usergroups.users.list</c> and trusted for
 /// <see cref="SlackOptions.ApproverGroupCacheTime"/>. Decided on the user id only, never on names.
 /// </summary>
-public sealed class ApproverPolicy(SlackApiClient slack, IOptionsMonitor<SlackOptions> options, TimeProvider time)
+public sealed class ApproverPolicy(
+    SlackApiClient slack, IOptionsMonitor<SlackOptions> options, TimeProvider time, ILogger<ApproverPolicy> logger)
     : IDisposable
 {
     private readonly SemaphoreSlim _refresh = new(1, 1);
-    private IReadOnlySet<string> _groupMembers = new HashSet<string>();
-    private DateTimeOffset _groupReadAt = DateTimeOffset.MinValue;
+
+    // One reference, swapped whole, so a reader never sees members and time from different reads.
+    private GroupRead? _group;
 
     public async Task<bool> IsApproverAsync(string userId, CancellationToken cancellationToken)
     {
@@ -34,24 +37,37 @@ public sealed class ApproverPolicy(SlackApiClient slack, IOptionsMonitor<SlackOp
     private async Task<IReadOnlySet<string>> GroupMembersAsync(
         SlackOptions current, CancellationToken cancellationToken)
     {
-        if (time.GetUtcNow() - _groupReadAt < current.ApproverGroupCacheTime)
-            return _groupMembers;
+        if (IsFresh(Volatile.Read(ref _group), current) is { } fresh)
+            return fresh.Members;
 
         await _refresh.WaitAsync(cancellationToken);
         try
         {
-            if (time.GetUtcNow() - _groupReadAt >= current.ApproverGroupCacheTime)
-            {
-                var users = await slack.ListUsergroupUsersAsync(current.ApproverGroup, cancellationToken);
-                _groupMembers = users.ToHashSet(StringComparer.Ordinal);
-                _groupReadAt = time.GetUtcNow();
-            }
+            if (IsFresh(_group, current) is { } readMeanwhile)
+                return readMeanwhile.Members;
 
-            return _groupMembers;
+            var users = await slack.ListUsergroupUsersAsync(current.ApproverGroup, cancellationToken);
+            var read = new GroupRead(current.ApproverGroup, users.ToHashSet(StringComparer.Ordinal), time.GetUtcNow());
+            Volatile.Write(ref _group, read);
+            return read.Members;
+        }
+        catch (SlackApiException ex) when (_group is { } stale && stale.Group == current.ApproverGroup)
+        {
+            // Slack is briefly unavailable: the last known members are a better answer than none.
+            SlackLog.ApproverGroupStale(logger, current.ApproverGroup, ex.Error);
+            return stale.Members;
         }
         finally
         {
             _refresh.Release();
         }
     }
+
+    private GroupRead? IsFresh(GroupRead? read, SlackOptions current) =>
+        read is not null && read.Group == current.ApproverGroup &&
+        time.GetUtcNow() - read.ReadAt < current.ApproverGroupCacheTime
+            ? read
+            : null;
+
+    private sealed record GroupRead(string Group, IReadOnlySet<string> Members, DateTimeOffset ReadAt);
 }

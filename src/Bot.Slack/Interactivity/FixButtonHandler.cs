@@ -5,6 +5,7 @@ using Bot.Core.Prompts;
 using Bot.Slack.Approvals;
 using Bot.Slack.Inbound;
 using Bot.Slack.SlashCommands;
+using Bot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Slack.Interactivity;
@@ -38,7 +39,19 @@ public sealed class FixButtonHandler(
             return;
         }
 
-        if (!await approvers.IsApproverAsync(user, cancellationToken))
+        bool allowed;
+        try
+        {
+            allowed = await approvers.IsApproverAsync(user, cancellationToken);
+        }
+        catch (SlackApiException ex)
+        {
+            SlackLog.ApproversUnavailable(logger, user, ex.Error);
+            await ReplyAsync(payload, SlackPrompts.ApproversUnavailable, cancellationToken);
+            return;
+        }
+
+        if (!allowed)
         {
             SlackLog.NotAnApprover(logger, kindName, investigationId, user);
             await ReplyAsync(payload, SlackPrompts.NotAnApprover, cancellationToken);

@@ -69,7 +69,8 @@ public sealed class TriageCommandHandler(
         try
         {
             // Not the request's token: a launch half done because the caller hung up helps nobody.
-            result = await launcher.LaunchAsync(new TriageRequest(input, command.UserId, "slack"), CancellationToken.None);
+            var request = new TriageRequest(input, command.UserId, "slack");
+            result = await launcher.LaunchAsync(request, CancellationToken.None);
         }
 #pragma warning disable CA1031 // The caller still gets an answer (and Slack its ack) when the store is down.
         catch (Exception ex)

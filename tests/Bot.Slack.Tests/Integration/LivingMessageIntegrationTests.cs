@@ -113,6 +113,22 @@ public sealed class LivingMessageIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Click_WhenTheApproverGroupCannotBeRead_SaysSoAndRecordsNothing()
+    {
+        _slack.Script("usergroups.users.list", 200, """{"ok":false,"error":"invalid_auth"}""");
+        await using var host = await SlackTestHost.StartAsync(_slack,
+            settings: new Dictionary<string, string?> { ["Slack:ApproverGroup"] = "S0APPROVERS" });
+        var id = await RunOneInvestigationAsync(host);
+
+        await host.PostSignedAsync("/slack/interactivity", ClickForm(id, "U0GROUPIE"));
+
+        Assert.True(await Eventually.TrueAsync(() => _slack.CallsTo("chat.postEphemeral").Count == 1));
+        Assert.Contains("could not check the approvers", _slack.CallsTo("chat.postEphemeral")[0].Text,
+            StringComparison.Ordinal);
+        Assert.Empty(await host.Services.GetRequiredService<FixRequestStore>().ListAsync(id, default));
+    }
+
+    [Fact]
     public async Task Click_OnAnUnknownInvestigation_RecordsNothing()
     {
         await using var host = await SlackTestHost.StartAsync(_slack);
