@@ -36,6 +36,7 @@ public sealed class SlackPrompts(PromptCatalog catalog)
     public const string NotAnApprover = "slack/not-an-approver";
     public const string ApproversUnavailable = "slack/approvers-unavailable";
     public const string FixRecorded = "slack/fix-recorded";
+    public const string FixAskedFor = "slack/fix-asked-for";
     public const string UnknownInvestigation = "slack/unknown-investigation";
     public const string FixNotOffered = "slack/fix-not-offered";
 
@@ -49,7 +50,7 @@ public sealed class SlackPrompts(PromptCatalog catalog)
         MessageText, MessageHeader, MessageContext, State, StepLine, RootCause, FixLine,
         ConfirmTitle, ConfirmText, ConfirmYes, ConfirmNo,
         EvidenceText, EvidenceHeading, EvidenceItem, CutLines, CutEvidence,
-        NotAnApprover, ApproversUnavailable, FixRecorded, UnknownInvestigation, FixNotOffered,
+        NotAnApprover, ApproversUnavailable, FixRecorded, FixAskedFor, UnknownInvestigation, FixNotOffered,
         .. Enum.GetValues<FixKind>().Select(FixButton),
     ];
 

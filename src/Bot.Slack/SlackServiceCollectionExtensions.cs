@@ -64,7 +64,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<LivingMessageStore>();
         services.AddSingleton<LivingMessageComposer>();
         services.AddSingleton<EvidenceReplyComposer>();
-        services.AddSingleton<IInvestigationObserver, LivingMessageObserver>();
+        services.AddSingleton<LivingMessageObserver>();
+        services.AddSingleton<IInvestigationObserver>(sp => sp.GetRequiredService<LivingMessageObserver>());
 
         if (section.GetValue<bool>(nameof(SlackOptions.UseSocketMode)))
             services.AddHostedService<SocketModeService>();

@@ -4,6 +4,7 @@ using Bot.Core.Investigations;
 using Bot.Core.Prompts;
 using Bot.Slack.Approvals;
 using Bot.Slack.Inbound;
+using Bot.Slack.LivingMessages;
 using Bot.Slack.SlashCommands;
 using Bot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ public sealed class FixButtonHandler(
     IInvestigationStore investigations,
     FixRequestStore requests,
     PrivateResponder responder,
+    LivingMessageObserver livingMessages,
     SlackPrompts prompts,
     ILogger<FixButtonHandler> logger) : IBlockActionHandler
 {
@@ -75,7 +77,12 @@ public sealed class FixButtonHandler(
 
         var (request, isNew) = await requests.RecordAsync(investigationId, kindName, user, cancellationToken);
         if (isNew)
+        {
             SlackLog.FixRequested(logger, kindName, investigationId, user);
+
+            // Replace the button with who asked, so a second click (or a second approver) sees it taken.
+            await livingMessages.RefreshAsync(investigationId, cancellationToken);
+        }
 
         await ReplyAsync(payload, SlackPrompts.FixRecorded, cancellationToken,
             ("summary", SlackText.Escape(prompts.Render(PromptKeys.Fix(kind), fix.Facts))),

@@ -3,6 +3,7 @@ using Bot.Core.Diagnosis;
 using Bot.Core.Investigations;
 using Bot.Core.Prompts;
 using Bot.Core.Reports;
+using Bot.Slack.Approvals;
 using Bot.Slack.Blocks;
 using Bot.Slack.Interactivity;
 using Bot.Slack.SlashCommands;
@@ -14,12 +15,14 @@ namespace Bot.Slack.LivingMessages;
 /// Renders an investigation as its living message: a header, the five-step checklist, then the
 /// root cause and the buttons for the fixes on offer. Every sentence comes from a prompt and
 /// every piece is cut to Block Kit's limits. Block ids carry the revision, so each update is new.
+/// A fix someone already asked for shows who asked instead of its button, so it is not asked twice.
 /// </summary>
 public sealed class LivingMessageComposer(SlackPrompts prompts)
 {
     private readonly TriageReportBuilder _report = new(prompts.Catalog);
 
-    public SlackMessage Compose(Investigation investigation, StepName? running, int revision)
+    public SlackMessage Compose(
+        Investigation investigation, StepName? running, int revision, IReadOnlyList<FixRequest>? requests = null)
     {
         var state = prompts.Render(SlackPrompts.State, ("state", KebabCase.Of(investigation.State)));
         var rootCause = investigation.Conclusion is { } conclusion
@@ -47,12 +50,25 @@ public sealed class LivingMessageComposer(SlackPrompts prompts)
             blocks.Add(Section("cause", revision, prompts.Render(SlackPrompts.RootCause, ("summary", rootCause))));
 
         var fixes = investigation.Conclusion?.Fixes ?? [];
+        var askedFor = (requests ?? []).ToDictionary(r => r.FixKind, StringComparer.Ordinal);
         foreach (var fix in fixes)
-            blocks.Add(Section($"fix-{KebabCase.Of(fix.Kind)}", revision, FixLine(fix)));
-        if (fixes.Count > 0)
         {
-            var buttons = fixes.Take(BlockLimits.ActionsElements).Select(f => Button(investigation.Id, f));
-            blocks.Add(new ActionsBlock([.. buttons])
+            var kind = KebabCase.Of(fix.Kind);
+            blocks.Add(Section($"fix-{kind}", revision, FixLine(fix)));
+            if (askedFor.TryGetValue(kind, out var request))
+            {
+                var who = prompts.Render(SlackPrompts.FixAskedFor, ("by", request.RequestedBy));
+                blocks.Add(Context($"asked-{kind}", revision, who));
+            }
+        }
+
+        var open = fixes
+            .Where(f => !askedFor.ContainsKey(KebabCase.Of(f.Kind)))
+            .Take(BlockLimits.ActionsElements)
+            .ToList();
+        if (open.Count > 0)
+        {
+            blocks.Add(new ActionsBlock([.. open.Select(f => Button(investigation.Id, f))])
             {
                 BlockId = Id("fixes", revision),
             });
@@ -118,6 +134,9 @@ public sealed class LivingMessageComposer(SlackPrompts prompts)
             Style = "danger",
         };
     }
+
+    private static ContextBlock Context(string name, int revision, string text) =>
+        new([TextObject.Mrkdwn(BlockLimits.Fit(text, BlockLimits.SectionText))]) { BlockId = Id(name, revision) };
 
     private SectionBlock Section(string name, int revision, string text) =>
         new(TextObject.Mrkdwn(BlockLimits.FitWithPointer(text, BlockLimits.SectionText,

@@ -79,6 +79,16 @@ public sealed class LivingMessageIntegrationTests : IAsyncLifetime
         var requests = await host.Services.GetRequiredService<FixRequestStore>().ListAsync(id, default);
         var request = Assert.Single(requests);
         Assert.Equal(("delete-cache-manifest", SlackTestHost.Approver), (request.FixKind, request.RequestedBy));
+        var updates = _slack.CallsTo("chat.update");
+        Assert.Equal(7, updates.Count);
+        var refreshed = updates[^1];
+        Assert.Equal("1700000000.000001", refreshed.Ts);
+        Assert.DoesNotContain(refreshed.Blocks, b => b!["type"]!.GetValue<string>() == "actions");
+        var asked = refreshed.Blocks.Single(
+            b => b!["block_id"]!.GetValue<string>().StartsWith("asked-", StringComparison.Ordinal));
+        Assert.Contains("Asked for by <@U0APPROVER>", asked!["elements"]![0]!["text"]!.GetValue<string>(),
+            StringComparison.Ordinal);
+        BlockKitRules.AssertWithinLimits(refreshed.Json!);
     }
 
     [Fact]
