@@ -22,12 +22,28 @@ public sealed class SocketModeService(
     public static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long a retired socket is still read; Slack closes one about 10 s after a warning.</summary>
+    public static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(15);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var draining = new List<Task>();
+        try
+        {
+            await ConnectLoopAsync(draining, stoppingToken);
+        }
+        finally
+        {
+            await Task.WhenAll(draining);
+        }
+    }
+
+    private async Task ConnectLoopAsync(List<Task> draining, CancellationToken stoppingToken)
     {
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var end = await ConnectOnceAsync(stoppingToken);
+            var end = await ConnectOnceAsync(draining, stoppingToken);
             switch (end)
             {
                 case (SessionEnd.Stop, _):
@@ -47,12 +63,14 @@ public sealed class SocketModeService(
         }
     }
 
-    private async Task<(SessionEnd End, bool Greeted)> ConnectOnceAsync(CancellationToken stoppingToken)
+    private async Task<(SessionEnd End, bool Greeted)> ConnectOnceAsync(
+        List<Task> draining, CancellationToken stoppingToken)
     {
+        ClientWebSocket? socket = null;
         try
         {
             var url = await slack.OpenSocketModeConnectionAsync(stoppingToken);
-            using var socket = new ClientWebSocket();
+            socket = new ClientWebSocket();
             // Pings catch a half-open socket that would otherwise wait forever for the next frame.
             socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(30);
             socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(15);
@@ -60,7 +78,14 @@ public sealed class SocketModeService(
 
             var session = new SocketModeSession(socket, dispatcher, deliveries, logger);
             var end = await session.RunAsync(stoppingToken);
-            await CloseQuietlyAsync(socket);
+            if (end == SessionEnd.Reconnect)
+            {
+                // Slack may still deliver on the old socket: read it while the replacement connects.
+                draining.RemoveAll(t => t.IsCompleted);
+                draining.Add(DrainAndCloseAsync(session, socket, stoppingToken));
+                socket = null;
+            }
+
             return (end, session.Greeted);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -73,6 +98,34 @@ public sealed class SocketModeService(
             // Anything else (a refused upgrade, a timeout, Slack down) is worth another try after a backoff.
             SlackLog.SocketFailed(logger, ex);
             return (SessionEnd.Dropped, false);
+        }
+        finally
+        {
+            if (socket is not null)
+            {
+                await CloseQuietlyAsync(socket);
+                socket.Dispose();
+            }
+        }
+    }
+
+    private async Task DrainAndCloseAsync(
+        SocketModeSession session, ClientWebSocket socket, CancellationToken stoppingToken)
+    {
+        using (socket)
+        {
+            try
+            {
+                await session.DrainAsync(DrainLimit, time, stoppingToken);
+            }
+#pragma warning disable CA1031 // A retired socket failing must not take the service (or its shutdown) down with it.
+            catch (Exception ex)
+            {
+                SlackLog.SocketFailed(logger, ex);
+            }
+#pragma warning restore CA1031
+
+            await CloseQuietlyAsync(socket);
         }
     }
 

@@ -25,18 +25,56 @@ public sealed class SocketModeSession(
     /// <summary>True once Slack's <c>hello</c> arrived: the connection is healthy and backoff can reset.</summary>
     public bool Greeted { get; private set; }
 
+    private Task? _writer;
+
+    /// <summary>
+    /// Reads until Slack asks for a reconnect, closes the socket, or it drops. After
+    /// <see cref="SessionEnd.Reconnect"/> the socket is still open and the acks still flow: call
+    /// <see cref="DrainAsync"/> to keep reading it while the replacement connects.
+    /// </summary>
     public async Task<SessionEnd> RunAsync(CancellationToken cancellationToken)
     {
-        var writer = WriteAcksAsync(cancellationToken);
+        _writer = WriteAcksAsync(cancellationToken);
+        var end = SessionEnd.Dropped;
         try
         {
-            return await ReceiveAsync(cancellationToken);
+            end = await ReceiveAsync(cancellationToken);
+            return end;
         }
         finally
         {
-            _outbox.Writer.TryComplete();
-            await writer;
+            if (end != SessionEnd.Reconnect)
+                await StopWritingAsync();
         }
+    }
+
+    /// <summary>
+    /// Keeps handling what still arrives on a socket Slack is retiring (a <c>warning</c> gives it
+    /// about 10 s), until Slack closes it or <paramref name="limit"/> passes.
+    /// </summary>
+    public async Task DrainAsync(TimeSpan limit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var deadline = new CancellationTokenSource(limit, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            await ReceiveAsync(either.Token);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            // The old socket closing or timing out is the expected end of a drain.
+        }
+        finally
+        {
+            await StopWritingAsync();
+        }
+    }
+
+    private async Task StopWritingAsync()
+    {
+        _outbox.Writer.TryComplete();
+        if (_writer is not null)
+            await _writer;
     }
 
     private async Task<SessionEnd> ReceiveAsync(CancellationToken cancellationToken)

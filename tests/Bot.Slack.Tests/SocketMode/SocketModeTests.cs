@@ -41,7 +41,7 @@ public sealed class SocketModeTests : IAsyncLifetime
                 acks.Enqueue(await SocketFrames.ReceiveAsync(socket) ?? "closed");
             await SocketFrames.SendAsync(socket,
                 Fixture.Element("socket-mode/disconnect.samples.slack-docs.json")[2].GetRawText());
-            await SocketFrames.ReceiveAsync(socket);
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, default);
         });
 
         using var client = new ClientWebSocket();
@@ -50,6 +50,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         var session = new SocketModeSession(client, host.Services.GetRequiredService<SlackDispatcher>(),
             host.Services.GetRequiredService<DeliveryDeduplicator>(), NullLogger.Instance);
         var end = await session.RunAsync(default);
+        await session.DrainAsync(TimeSpan.FromSeconds(10), TimeProvider.System, default);
 
         Assert.Equal(SessionEnd.Reconnect, end);
         Assert.True(session.Greeted);
@@ -71,6 +72,7 @@ public sealed class SocketModeTests : IAsyncLifetime
     public async Task Service_ReconnectsOnWarningAndOnDrop_AndStopsWhenLinkDisabled()
     {
         var acks = new ConcurrentQueue<string>();
+        var replacedWhileOpen = false;
         _slack.SocketScripts.Enqueue(async socket =>
         {
             await SocketFrames.SendAsync(socket, Fixture.Text("socket-mode/hello.python-sdk.json"));
@@ -78,7 +80,12 @@ public sealed class SocketModeTests : IAsyncLifetime
             acks.Enqueue(await SocketFrames.ReceiveAsync(socket) ?? "closed");
             await SocketFrames.SendAsync(socket,
                 Fixture.Element("socket-mode/disconnect.samples.slack-docs.json")[1].GetRawText());
-            await SocketFrames.ReceiveAsync(socket);
+
+            // The replacement connects while this socket is still open, and this one is still read.
+            replacedWhileOpen = await Eventually.TrueAsync(() => _slack.SocketConnections >= 2);
+            await SocketFrames.SendAsync(socket, TriageEnvelope("env-late", "help"));
+            acks.Enqueue(await SocketFrames.ReceiveAsync(socket) ?? "closed");
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, default);
         });
         _slack.SocketScripts.Enqueue(async socket =>
         {
@@ -107,7 +114,9 @@ public sealed class SocketModeTests : IAsyncLifetime
         var opens = _slack.CallsTo("apps.connections.open");
         Assert.Equal(3, opens.Count);
         Assert.All(opens, o => Assert.Equal("Bearer xapp-test-app-token", o.Authorization));
-        Assert.Equal(["env-1", "env-1"], acks.Select(a => JsonNode.Parse(a)!["envelope_id"]!.GetValue<string>()));
+        Assert.True(replacedWhileOpen);
+        Assert.Equal(["env-1", "env-1", "env-late"],
+            acks.Select(a => JsonNode.Parse(a)!["envelope_id"]!.GetValue<string>()).Order());
         var request = Assert.Single(_launcher.Requests);
         Assert.Equal(FakeSteps.Ref, request.Input);
         await Task.Delay(300);
