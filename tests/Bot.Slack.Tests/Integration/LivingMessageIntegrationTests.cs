@@ -175,6 +175,8 @@ public sealed class LivingMessageIntegrationTests : IAsyncLifetime
         Assert.Equal(4, _slack.CallsTo("chat.update").Count);
         Assert.Equal(5, posts.Count(c => c.ThreadTs == mainTs));
         Assert.Same(main, _slack.Calls[0]);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(dbPath);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Bot.Core.Triage;
 using Bot.Slack.Signing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,10 +26,12 @@ internal sealed class SlackTestHost : IAsyncDisposable
     public const string Approver = "U0APPROVER";
 
     private readonly WebApplication _app;
+    private readonly bool _ownsDatabase;
 
-    private SlackTestHost(WebApplication app, FakeTimeProvider time, string dbPath)
+    private SlackTestHost(WebApplication app, FakeTimeProvider time, string dbPath, bool ownsDatabase)
     {
         _app = app;
+        _ownsDatabase = ownsDatabase;
         Time = time;
         DbPath = dbPath;
         Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
@@ -49,6 +52,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
         string? dbPath = null,
         IInvestigationStore? store = null)
     {
+        var ownsDatabase = dbPath is null;
         dbPath ??= Path.Combine(Path.GetTempPath(), $"bot-slack-{Guid.NewGuid():N}.db");
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero));
 
@@ -88,7 +92,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
         var app = builder.Build();
         app.MapSlack("/slack");
         await app.StartAsync();
-        return new SlackTestHost(app, time, dbPath);
+        return new SlackTestHost(app, time, dbPath, ownsDatabase);
     }
 
     public Task<HttpResponseMessage> PostSignedAsync(
@@ -114,5 +118,10 @@ internal sealed class SlackTestHost : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(DbPath);
+        }
     }
 }

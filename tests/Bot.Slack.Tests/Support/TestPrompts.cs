@@ -16,7 +16,10 @@ internal static class TestPrompts
 
     private static PromptCatalog Load()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "bot-slack-prompts-" + Guid.NewGuid().ToString("N"));
+        // Beside the test assembly, rebuilt on every run, so nothing piles up in the temp folder.
+        var folder = Path.Combine(AppContext.BaseDirectory, "prompts-with-fake-steps");
+        if (Directory.Exists(folder))
+            Directory.Delete(folder, recursive: true);
         CopyFolder(Path.Combine(AppContext.BaseDirectory, "prompts"), folder);
         foreach (var (code, text) in FakeSteps.FindingTemplates)
             File.WriteAllText(Path.Combine(folder, "findings", code + ".liquid"), text);
