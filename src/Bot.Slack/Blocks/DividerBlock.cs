@@ -1,0 +1,3 @@
+namespace Bot.Slack.Blocks;
+
+public sealed record DividerBlock : Block;

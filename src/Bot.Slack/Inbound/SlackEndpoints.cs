@@ -1,0 +1,129 @@
+using System.Text;
+using System.Text.Json;
+using Bot.Slack.Events;
+using Bot.Slack.Interactivity;
+using Bot.Slack.Signing;
+using Bot.Slack.SlashCommands;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Slack.Inbound;
+
+/// <summary>
+/// The HTTP side: every request is read as bytes, its signature checked, and only then parsed
+/// and handed to the dispatcher. Reads validate → parse → dispatch, and refuses early.
+/// </summary>
+internal sealed class SlackEndpoints(
+    SlackSignatureVerifier verifier, SlackDispatcher dispatcher, ILogger<SlackEndpoints> logger)
+{
+    public async Task<IResult> CommandsAsync(HttpContext context)
+    {
+        var (form, refusal) = await ReadSignedFormAsync(context);
+        if (form is null)
+            return refusal!;
+
+        if (form.GetValueOrDefault("ssl_check") == "1")
+        {
+            SlackLog.SslCheck(logger);
+            return Results.Ok();
+        }
+
+        var command = SlashCommand.FromForm(form);
+        if (command is null)
+            return Malformed(context, "not a slash command");
+
+        var reply = await dispatcher.DispatchCommandAsync(command, SlackTransport.Http, context.RequestAborted);
+        return Results.Json(reply.ToBody(), SlackJson.Options);
+    }
+
+    public async Task<IResult> InteractivityAsync(HttpContext context)
+    {
+        var (form, refusal) = await ReadSignedFormAsync(context);
+        if (form is null)
+            return refusal!;
+
+        if (form.GetValueOrDefault("ssl_check") == "1")
+        {
+            SlackLog.SslCheck(logger);
+            return Results.Ok();
+        }
+
+        if (!form.TryGetValue("payload", out var json) || !TryRead<InteractionPayload>(json, out var payload))
+            return Malformed(context, "no readable payload field");
+        if (string.IsNullOrEmpty(payload.User.Id))
+            return Malformed(context, "payload without a user");
+
+        dispatcher.DispatchInteraction(payload, SlackTransport.Http);
+        return Results.Ok();
+    }
+
+    public async Task<IResult> EventsAsync(HttpContext context)
+    {
+        var (body, refusal) = await ReadSignedAsync(context);
+        if (body is null)
+            return refusal!;
+
+        if (!TryRead<EventsApiRequest>(Encoding.UTF8.GetString(body), out var request))
+            return Malformed(context, "body is not an Events API request");
+
+        switch (request)
+        {
+            case UrlVerification check:
+                return Results.Text(check.Challenge, "text/plain", Encoding.UTF8);
+            case EventCallback callback when !string.IsNullOrEmpty(callback.EventId):
+                dispatcher.DispatchEvent(callback);
+                return Results.Ok();
+            default:
+                return Malformed(context, "unknown Events API request type");
+        }
+    }
+
+    private async Task<(Dictionary<string, string>? Form, IResult? Refusal)> ReadSignedFormAsync(HttpContext context)
+    {
+        var (body, refusal) = await ReadSignedAsync(context);
+        return body is null ? (null, refusal) : (SlackRequestBody.ParseForm(body), null);
+    }
+
+    private async Task<(byte[]? Body, IResult? Refusal)> ReadSignedAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "";
+        var body = await SlackRequestBody.ReadAsync(context.Request, context.RequestAborted);
+        if (body is null)
+        {
+            SlackLog.BodyTooLarge(logger, path, SlackRequestBody.MaxBytes);
+            return (null, Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
+        }
+
+        var headers = context.Request.Headers;
+        var verdict = verifier.Verify(
+            headers[SlackSignatureVerifier.TimestampHeader], headers[SlackSignatureVerifier.SignatureHeader], body);
+        if (verdict != SignatureVerdict.Valid)
+        {
+            SlackLog.SignatureRefused(logger, path, verdict);
+            return (null, Results.StatusCode(StatusCodes.Status401Unauthorized));
+        }
+
+        return (body, null);
+    }
+
+    private IResult Malformed(HttpContext context, string problem)
+    {
+        SlackLog.MalformedRequest(logger, context.Request.Path.Value ?? "", problem);
+        return Results.BadRequest();
+    }
+
+    private static bool TryRead<T>(string json, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value)
+        where T : class
+    {
+        try
+        {
+            value = SlackJson.Deserialize<T>(json);
+            return value is not null;
+        }
+        catch (JsonException)
+        {
+            value = null;
+            return false;
+        }
+    }
+}

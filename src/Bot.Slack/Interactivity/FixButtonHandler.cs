@@ -1,0 +1,99 @@
+using Bot.Core;
+using Bot.Core.Diagnosis;
+using Bot.Core.Investigations;
+using Bot.Core.Prompts;
+using Bot.Slack.Approvals;
+using Bot.Slack.Inbound;
+using Bot.Slack.LivingMessages;
+using Bot.Slack.SlashCommands;
+using Bot.Slack.WebApi;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Slack.Interactivity;
+
+/// <summary>
+/// A click on the button of one fix kind (<c>action_id</c> <c>fix:&lt;kind&gt;</c>). Non-approvers
+/// are refused privately. An approver's click is checked against the stored investigation and
+/// recorded once; the answer says plainly that running fixes is not built yet.
+/// </summary>
+public sealed class FixButtonHandler(
+    FixKind kind,
+    ApproverPolicy approvers,
+    IInvestigationStore investigations,
+    FixRequestStore requests,
+    PrivateResponder responder,
+    LivingMessageObserver livingMessages,
+    SlackPrompts prompts,
+    ILogger<FixButtonHandler> logger) : IBlockActionHandler
+{
+    public FixKind Kind => kind;
+
+    public string ActionId => FixButtons.ActionId(kind);
+
+    public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken)
+    {
+        var user = payload.User.Id;
+        var kindName = KebabCase.Of(kind);
+        if (!FixButtons.TryParseValue(action.Value, out var investigationId, out var valueKind) || valueKind != kind)
+        {
+            SlackLog.UnknownButtonTarget(logger, action.ActionId);
+            await ReplyAsync(payload, SlackPrompts.UnknownInvestigation, cancellationToken);
+            return;
+        }
+
+        bool allowed;
+        try
+        {
+            allowed = await approvers.IsApproverAsync(user, cancellationToken);
+        }
+        catch (SlackApiException ex)
+        {
+            SlackLog.ApproversUnavailable(logger, user, ex.Error);
+            await ReplyAsync(payload, SlackPrompts.ApproversUnavailable, cancellationToken);
+            return;
+        }
+
+        if (!allowed)
+        {
+            SlackLog.NotAnApprover(logger, kindName, investigationId, user);
+            await ReplyAsync(payload, SlackPrompts.NotAnApprover, cancellationToken);
+            return;
+        }
+
+        var snapshot = await investigations.FindAsync(investigationId, cancellationToken);
+        if (snapshot is null)
+        {
+            SlackLog.UnknownButtonTarget(logger, action.ActionId);
+            await ReplyAsync(payload, SlackPrompts.UnknownInvestigation, cancellationToken);
+            return;
+        }
+
+        var fix = snapshot.Conclusion?.Fixes.FirstOrDefault(f => f.Kind == kind);
+        if (fix is null)
+        {
+            await ReplyAsync(payload, SlackPrompts.FixNotOffered, cancellationToken, ("id", investigationId));
+            return;
+        }
+
+        var (request, isNew) = await requests.RecordAsync(investigationId, kindName, user, cancellationToken);
+        if (isNew)
+        {
+            SlackLog.FixRequested(logger, kindName, investigationId, user);
+
+            // Replace the button with who asked, so a second click (or a second approver) sees it taken.
+            await livingMessages.RefreshAsync(investigationId, cancellationToken);
+        }
+
+        await ReplyAsync(payload, SlackPrompts.FixRecorded, cancellationToken,
+            ("summary", SlackText.Escape(prompts.Render(PromptKeys.Fix(kind), fix.Facts))),
+            ("already", isNew ? null : "true"),
+            ("by", isNew ? null : request.RequestedBy));
+    }
+
+    private Task ReplyAsync(
+        BlockActionsPayload payload,
+        string key,
+        CancellationToken cancellationToken,
+        params (string, string?)[] facts) =>
+        responder.ReplyAsync(payload, new SlackReply(prompts.Render(key, facts)), cancellationToken);
+}

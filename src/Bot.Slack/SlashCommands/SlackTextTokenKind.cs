@@ -1,0 +1,10 @@
+namespace Bot.Slack.SlashCommands;
+
+public enum SlackTextTokenKind
+{
+    Plain,
+    User,
+    Channel,
+    Usergroup,
+    Link,
+}

@@ -1,0 +1,6 @@
+namespace Bot.Slack.SocketMode;
+
+public sealed record SocketConnectionInfo
+{
+    public string? AppId { get; init; }
+}

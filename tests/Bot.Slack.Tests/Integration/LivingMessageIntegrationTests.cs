@@ -1,0 +1,253 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Bot.Core.Investigations;
+using Bot.Core.Triage;
+using Bot.Slack.Approvals;
+using Bot.Slack.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Slack.Tests.Integration;
+
+/// <summary>
+/// A whole investigation, from a signed <c>/triage</c> through the core's runner with the fake
+/// steps, as the Slack stand-in sees it; then clicks on the fix button.
+/// </summary>
+public sealed class LivingMessageIntegrationTests : IAsyncLifetime
+{
+    private SlackStandIn _slack = null!;
+
+    public async Task InitializeAsync() => _slack = await SlackStandIn.StartAsync();
+
+    public async Task DisposeAsync() => await _slack.DisposeAsync();
+
+    [Fact]
+    public async Task Triage_WholeInvestigation_OnePostThenUpdatesOfThatMessageEvidenceInThreadButtonsAtTheEnd()
+    {
+        await using var host = await SlackTestHost.StartAsync(_slack);
+
+        var reply = await host.PostSignedAsync("/slack/commands", SlackTestHost.CommandForm(FakeSteps.Ref));
+        Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+        Assert.Empty(_slack.Calls);
+        await RunQueuedAsync(host);
+
+        var posts = _slack.CallsTo("chat.postMessage");
+        var main = Assert.Single(posts, c => c.ThreadTs is null);
+        Assert.Equal(SlackTestHost.Channel, main.Json!["channel"]!.GetValue<string>());
+        var ts = "1700000000.000001";
+        Assert.Same(main, _slack.Calls[0]);
+
+        var updates = _slack.CallsTo("chat.update");
+        Assert.Equal(6, updates.Count);
+        Assert.All(updates, u => Assert.Equal(ts, u.Ts));
+        Assert.All(updates, u => Assert.Equal(SlackTestHost.Channel, u.Json!["channel"]!.GetValue<string>()));
+        for (var step = 1; step <= 5; step++)
+            Assert.Equal(step, FinishedSteps(updates[step - 1]));
+
+        var evidence = posts.Where(c => c.ThreadTs is not null).ToList();
+        Assert.Equal(5, evidence.Count);
+        Assert.All(evidence, e => Assert.Equal(ts, e.ThreadTs));
+        Assert.Contains("404 BLOB_UNKNOWN", evidence[2].Body, StringComparison.Ordinal);
+
+        var last = updates[^1];
+        var buttons = last.Blocks.Where(b => b!["type"]!.GetValue<string>() == "actions")
+            .SelectMany(b => b!["elements"]!.AsArray()).ToList();
+        Assert.Equal("fix:delete-cache-manifest", Assert.Single(buttons)!["action_id"]!.GetValue<string>());
+        Assert.All(_slack.Calls.Where(c => c.Method.StartsWith("chat.", StringComparison.Ordinal)),
+            c => BlockKitRules.AssertWithinLimits(c.Json!));
+        Assert.All(_slack.Calls, c => Assert.Equal("Bearer xoxb-test-bot-token", c.Authorization));
+        Assert.All(updates.Take(5), u => Assert.DoesNotContain(u.Blocks,
+            b => b!["type"]!.GetValue<string>() == "actions"));
+    }
+
+    [Fact]
+    public async Task Click_ByApprover_RecordsOnceAndSaysHonestlyThatFixesDoNotRunYet()
+    {
+        await using var host = await SlackTestHost.StartAsync(_slack);
+        var id = await RunOneInvestigationAsync(host);
+
+        var first = await host.PostSignedAsync("/slack/interactivity", ClickForm(id, SlackTestHost.Approver));
+        var second = await host.PostSignedAsync("/slack/interactivity", ClickForm(id, SlackTestHost.Approver));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("", await first.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.True(await Eventually.TrueAsync(() => _slack.CallsTo("chat.postEphemeral").Count == 2));
+        var answers = _slack.CallsTo("chat.postEphemeral");
+        Assert.All(answers, a => Assert.Equal(SlackTestHost.Approver, a.Json!["user"]!.GetValue<string>()));
+        Assert.All(answers, a => Assert.Contains("not built yet", a.Text, StringComparison.Ordinal));
+        Assert.Single(answers, a => a.Text!.Contains("already asked for", StringComparison.Ordinal));
+        var requests = await host.Services.GetRequiredService<FixRequestStore>().ListAsync(id, default);
+        var request = Assert.Single(requests);
+        Assert.Equal(("delete-cache-manifest", SlackTestHost.Approver), (request.FixKind, request.RequestedBy));
+        var updates = _slack.CallsTo("chat.update");
+        Assert.Equal(7, updates.Count);
+        var refreshed = updates[^1];
+        Assert.Equal("1700000000.000001", refreshed.Ts);
+        Assert.DoesNotContain(refreshed.Blocks, b => b!["type"]!.GetValue<string>() == "actions");
+        var asked = refreshed.Blocks.Single(
+            b => b!["block_id"]!.GetValue<string>().StartsWith("asked-", StringComparison.Ordinal));
+        Assert.Contains("Asked for by <@U0APPROVER>", asked!["elements"]![0]!["text"]!.GetValue<string>(),
+            StringComparison.Ordinal);
+        BlockKitRules.AssertWithinLimits(refreshed.Json!);
+    }
+
+    [Fact]
+    public async Task Click_ByNonApprover_IsRefusedPrivatelyAndRecordsNothing()
+    {
+        await using var host = await SlackTestHost.StartAsync(_slack);
+        var id = await RunOneInvestigationAsync(host);
+
+        var response = await host.PostSignedAsync("/slack/interactivity", ClickForm(id, "U0STRANGER"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(await Eventually.TrueAsync(() => _slack.CallsTo("chat.postEphemeral").Count == 1));
+        var refusal = _slack.CallsTo("chat.postEphemeral")[0];
+        Assert.Equal("U0STRANGER", refusal.Json!["user"]!.GetValue<string>());
+        Assert.Contains("Only approvers", refusal.Text, StringComparison.Ordinal);
+        Assert.Empty(await host.Services.GetRequiredService<FixRequestStore>().ListAsync(id, default));
+    }
+
+    [Fact]
+    public async Task Click_ByMemberOfTheApproverGroup_IsAllowed()
+    {
+        _slack.UsergroupMembers.Add("U0GROUPIE");
+        await using var host = await SlackTestHost.StartAsync(_slack,
+            settings: new Dictionary<string, string?> { ["Slack:ApproverGroup"] = "S0APPROVERS" });
+        var id = await RunOneInvestigationAsync(host);
+
+        await host.PostSignedAsync("/slack/interactivity", ClickForm(id, "U0GROUPIE"));
+
+        Assert.True(await Eventually.TrueAsync(() => _slack.CallsTo("chat.postEphemeral").Count == 1));
+        Assert.Equal("usergroup=S0APPROVERS", Assert.Single(_slack.CallsTo("usergroups.users.list")).Body);
+        Assert.Single(await host.Services.GetRequiredService<FixRequestStore>().ListAsync(id, default));
+    }
+
+    [Fact]
+    public async Task Click_WhenTheApproverGroupCannotBeRead_SaysSoAndRecordsNothing()
+    {
+        _slack.Script("usergroups.users.list", 200, """{"ok":false,"error":"invalid_auth"}""");
+        await using var host = await SlackTestHost.StartAsync(_slack,
+            settings: new Dictionary<string, string?> { ["Slack:ApproverGroup"] = "S0APPROVERS" });
+        var id = await RunOneInvestigationAsync(host);
+
+        await host.PostSignedAsync("/slack/interactivity", ClickForm(id, "U0GROUPIE"));
+
+        Assert.True(await Eventually.TrueAsync(() => _slack.CallsTo("chat.postEphemeral").Count == 1));
+        Assert.Contains("could not check the approvers", _slack.CallsTo("chat.postEphemeral")[0].Text,
+            StringComparison.Ordinal);
+        Assert.Empty(await host.Services.GetRequiredService<FixRequestStore>().ListAsync(id, default));
+    }
+
+    [Fact]
+    public async Task Click_OnAnUnknownInvestigation_RecordsNothing()
+    {
+        await using var host = await SlackTestHost.StartAsync(_slack);
+
+        await host.PostSignedAsync("/slack/interactivity", ClickForm("inv-nobody", SlackTestHost.Approver));
+
+        Assert.True(await Eventually.TrueAsync(() => _slack.CallsTo("chat.postEphemeral").Count == 1));
+        Assert.Contains("no longer know", _slack.CallsTo("chat.postEphemeral")[0].Text, StringComparison.Ordinal);
+        Assert.Empty(await host.Services.GetRequiredService<FixRequestStore>().ListAsync("inv-nobody", default));
+    }
+
+    [Fact]
+    public async Task Restart_MidInvestigation_KeepsEditingTheSameMessage()
+    {
+        var store = new InMemoryInvestigationStore();
+        var dbPath = Path.Combine(Path.GetTempPath(), $"bot-slack-{Guid.NewGuid():N}.db");
+        var investigation = TestInvestigations.Walked(2, id: "inv-restart");
+        await store.SaveAsync(investigation.ToSnapshot(), default);
+        await using (var before = await SlackTestHost.StartAsync(_slack, dbPath: dbPath, store: store))
+        {
+            var observer = before.Services.GetRequiredService<IInvestigationObserver>();
+            await observer.StepRecordedAsync(investigation, investigation.Steps[^1], default);
+        }
+
+        Assert.Single(_slack.CallsTo("chat.postMessage"), c => c.ThreadTs is null);
+        await using var after = await SlackTestHost.StartAsync(_slack, dbPath: dbPath, store: store);
+        var worker = after.Services.GetRequiredService<TriageWorker>();
+        await worker.RunOneAsync("inv-restart", default);
+
+        var posts = _slack.CallsTo("chat.postMessage");
+        var main = Assert.Single(posts, c => c.ThreadTs is null);
+        var mainTs = "1700000000.000001";
+        Assert.All(_slack.CallsTo("chat.update"), u => Assert.Equal(mainTs, u.Ts));
+        Assert.Equal(4, _slack.CallsTo("chat.update").Count);
+        Assert.Equal(5, posts.Count(c => c.ThreadTs == mainTs));
+        Assert.Same(main, _slack.Calls[0]);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(dbPath);
+    }
+
+    [Fact]
+    public async Task Update_MessageDeletedInSlack_PostsANewMessageAndKeepsEditingThatOne()
+    {
+        await using var host = await SlackTestHost.StartAsync(_slack);
+        _slack.Script("chat.update", 200, """{"ok":false,"error":"message_not_found"}""");
+
+        await RunOneInvestigationAsync(host);
+
+        var mains = _slack.CallsTo("chat.postMessage").Where(c => c.ThreadTs is null).ToList();
+        Assert.Equal(2, mains.Count);
+        var updates = _slack.CallsTo("chat.update");
+        Assert.Equal("1700000000.000001", updates[0].Ts);
+        Assert.Equal(5, updates.Skip(1).Count());
+        var newTs = updates[1].Ts;
+        Assert.NotEqual("1700000000.000001", newTs);
+        Assert.All(updates.Skip(1), u => Assert.Equal(newTs, u.Ts));
+        Assert.Equal(5, _slack.CallsTo("chat.postMessage").Count(c => c.ThreadTs == newTs));
+    }
+
+    private static int FinishedSteps(RecordedCall update)
+    {
+        var checklist = update.Blocks.Single(b => b!["block_id"]!.GetValue<string>().StartsWith("steps-",
+            StringComparison.Ordinal))!;
+        return checklist["text"]!["text"]!.GetValue<string>().Split('\n')
+            .Count(line => !line.Contains(":white_circle:", StringComparison.Ordinal) &&
+                           !line.Contains(":hourglass", StringComparison.Ordinal));
+    }
+
+    private static async Task<string> RunOneInvestigationAsync(SlackTestHost host)
+    {
+        var reply = await host.PostSignedAsync("/slack/commands", SlackTestHost.CommandForm(FakeSteps.Ref));
+        var text = JsonNode.Parse(await reply.Content.ReadAsStringAsync())!["text"]!.GetValue<string>();
+        await RunQueuedAsync(host);
+        return System.Text.RegularExpressions.Regex.Match(text, "inv-[0-9a-f]+").Value;
+    }
+
+    private static async Task RunQueuedAsync(SlackTestHost host)
+    {
+        var queue = host.Services.GetRequiredService<TriageQueue>();
+        var worker = host.Services.GetRequiredService<TriageWorker>();
+        await foreach (var id in queue.ReadAllAsync(default))
+        {
+            await worker.RunOneAsync(id, default);
+            break;
+        }
+    }
+
+    private static string ClickForm(string investigationId, string user)
+    {
+        var payload = new JsonObject
+        {
+            ["type"] = "block_actions",
+            ["user"] = new JsonObject { ["id"] = user, ["username"] = "someone", ["team_id"] = "T1" },
+            ["api_app_id"] = "A1",
+            ["container"] = new JsonObject
+            {
+                ["type"] = "message", ["message_ts"] = "1700000000.000001", ["channel_id"] = SlackTestHost.Channel,
+                ["is_ephemeral"] = false,
+            },
+            ["channel"] = new JsonObject { ["id"] = SlackTestHost.Channel, ["name"] = "triage" },
+            // Not Slack's host, so the adapter must refuse it and answer with chat.postEphemeral.
+            ["response_url"] = "http://127.0.0.1:9/not-slack",
+            ["trigger_id"] = "1.2.3",
+            ["actions"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "button", ["action_id"] = "fix:delete-cache-manifest", ["block_id"] = "fixes-r6",
+                ["value"] = investigationId + "|delete-cache-manifest", ["action_ts"] = "1700000001.000001",
+            }),
+        };
+        return "payload=" + Uri.EscapeDataString(payload.ToJsonString());
+    }
+}

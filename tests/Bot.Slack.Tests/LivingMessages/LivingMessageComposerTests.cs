@@ -1,0 +1,124 @@
+using System.Text.Json.Nodes;
+using Bot.Core.Investigations;
+using Bot.Slack.LivingMessages;
+using Bot.Slack.Tests.Support;
+using Bot.Slack.WebApi;
+
+namespace Bot.Slack.Tests.LivingMessages;
+
+public sealed class LivingMessageComposerTests
+{
+    private readonly LivingMessageComposer _composer = new(TestPrompts.Slack);
+    private readonly EvidenceReplyComposer _evidence = new(TestPrompts.Slack);
+
+    [Fact]
+    public void Compose_Concluded_ShowsFiveStepsRootCauseAndAConfirmedDeleteButton()
+    {
+        var message = Json(_composer.Compose(TestInvestigations.Concluded(), running: null, revision: 3));
+
+        BlockKitRules.AssertWithinLimits(message);
+        var blocks = message["blocks"]!.AsArray();
+        var checklist = blocks.Single(b => b!["block_id"]!.GetValue<string>() == "steps-r3")!["text"]!["text"]!.GetValue<string>();
+        Assert.Equal(5, checklist.Split('\n').Length);
+        Assert.Contains("*Root cause:*", blocks.ToJsonString(), StringComparison.Ordinal);
+        var button = Assert.Single(blocks.Single(b => b!["type"]!.GetValue<string>() == "actions")!["elements"]!.AsArray())!;
+        Assert.Equal("fix:delete-cache-manifest", button["action_id"]!.GetValue<string>());
+        Assert.Equal("inv-test|delete-cache-manifest", button["value"]!.GetValue<string>());
+        Assert.Equal("danger", button["style"]!.GetValue<string>());
+        Assert.NotNull(button["confirm"]);
+    }
+
+    [Fact]
+    public void Compose_MidWalk_MarksTheRunningStepAndHasNoButtons()
+    {
+        var message = Json(_composer.Compose(TestInvestigations.Walked(2), running: StepName.Blobs, revision: 0));
+
+        BlockKitRules.AssertWithinLimits(message);
+        var checklist = message["blocks"]!.AsArray().Single(b => b!["block_id"]!.GetValue<string>() == "steps-r0")!;
+        var lines = checklist["text"]!["text"]!.GetValue<string>().Split('\n');
+        Assert.Contains(":hourglass_flowing_sand:", lines[2], StringComparison.Ordinal);
+        Assert.Contains(":white_circle:", lines[3], StringComparison.Ordinal);
+        Assert.DoesNotContain(message["blocks"]!.AsArray(), b => b!["type"]!.GetValue<string>() == "actions");
+    }
+
+    [Fact]
+    public void Compose_TwoRevisions_UseDifferentBlockIds()
+    {
+        var investigation = TestInvestigations.Concluded();
+
+        var first = Json(_composer.Compose(investigation, null, 1))["blocks"]!.AsArray().Select(Id).ToHashSet();
+        var second = Json(_composer.Compose(investigation, null, 2))["blocks"]!.AsArray().Select(Id).ToHashSet();
+
+        Assert.Empty(first.Intersect(second));
+    }
+
+    [Fact]
+    public void Compose_VeryLongInput_IsCutToFitTheHeader()
+    {
+        var input = "registry.internal:5000/" + new string('a', 400) + ":cache";
+
+        var message = Json(_composer.Compose(TestInvestigations.Concluded(input: input), null, 0));
+
+        BlockKitRules.AssertWithinLimits(message);
+        Assert.EndsWith("…", message["blocks"]![0]!["text"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_InputWithMentionMarkup_IsEscapedInMrkdwn()
+    {
+        var message = Json(_composer.Compose(TestInvestigations.Walked(0, input: "<!channel>"), StepName.CiLog, 0));
+
+        Assert.DoesNotContain("<!channel>", message["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("&lt;!channel&gt;", message["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ComposeEvidence_AnswerOfThousandsOfLines_IsCutWithAPointerToTheRest()
+    {
+        var answer = string.Join('\n', Enumerable.Range(1, 2000).Select(i => $"line {i}: blob not found"));
+        var record = Record(new Evidence("GET /logs", answer));
+
+        var (reply, cut) = _evidence.Compose(record);
+        var json = Json(reply);
+
+        Assert.True(cut);
+        BlockKitRules.AssertWithinLimits(json);
+        var item = json["blocks"]![1]!["text"]!["text"]!.GetValue<string>();
+        Assert.Contains("line 1: blob not found", item, StringComparison.Ordinal);
+        Assert.Matches(@"…cut; \d+ more lines in the report", item);
+    }
+
+    [Fact]
+    public void ComposeEvidence_MoreItemsThanBlocks_CountsTheRestInsteadOfFailing()
+    {
+        var items = Enumerable.Range(1, 120).Select(i => new Evidence($"HEAD /v2/app/blobs/{i}", "404")).ToArray();
+
+        var (reply, cut) = _evidence.Compose(Record(items));
+        var json = Json(reply);
+
+        Assert.True(cut);
+        BlockKitRules.AssertWithinLimits(json);
+        var blocks = json["blocks"]!.AsArray();
+        Assert.Equal(50, blocks.Count);
+        Assert.Contains("72 more pieces of evidence", blocks[^1]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ComposeEvidence_ShortEvidence_IsSentWhole()
+    {
+        var (reply, cut) = _evidence.Compose(Record(new Evidence("HEAD /v2/app/blobs/x", "404 BLOB_UNKNOWN")));
+
+        Assert.False(cut);
+        Assert.Contains("404 BLOB_UNKNOWN", Json(reply).ToJsonString(), StringComparison.Ordinal);
+    }
+
+    private static StepRecord Record(params Evidence[] evidence) =>
+        new(StepName.Blobs, StepStatus.ProblemFound, Core.Investigations.Finding.Of("fake.blobs", ("digest",
+            "sha256:x")),
+            evidence, TimeSpan.FromSeconds(1), DateTimeOffset.UnixEpoch);
+
+    private static string? Id(JsonNode? block) => block!["block_id"]?.GetValue<string>();
+
+    private static JsonNode Json(SlackMessage message) =>
+        JsonNode.Parse(SlackJson.Serialize(new { text = message.Text, blocks = message.Blocks }))!;
+}

@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Slack.Tests.Support;
+
+/// <summary>
+/// A local stand-in for Slack's Web API (and its Socket Mode socket) on Kestrel: records every
+/// call, answers like Slack by default, and answers scripted errors or 429s when told to.
+/// </summary>
+internal sealed class SlackStandIn : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedAnswer>> _scripts = new();
+    private readonly ConcurrentQueue<RecordedCall> _calls = new();
+    private int _ts;
+
+    private SlackStandIn(WebApplication app) => _app = app;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public Uri ApiUrl => new(BaseUrl, "api/");
+
+    public IReadOnlyList<RecordedCall> Calls => [.. _calls];
+
+    public List<string> UsergroupMembers { get; } = [];
+
+    /// <summary>What the socket does with each Socket Mode connection, in order of connection.</summary>
+    public ConcurrentQueue<Func<WebSocket, Task>> SocketScripts { get; } = new();
+
+    public int SocketConnections;
+
+    public static async Task<SlackStandIn> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var standIn = new SlackStandIn(app);
+
+        app.UseWebSockets();
+        app.MapPost("/api/{method}", (string method, HttpContext context) => standIn.AnswerAsync(method, context));
+        app.Map("/socket", standIn.SocketAsync);
+
+        await app.StartAsync();
+        standIn.BaseUrl = new Uri(app.Urls.First() + "/");
+        return standIn;
+    }
+
+    public void Script(string method, int status, string body, string? retryAfter = null) =>
+        _scripts.GetOrAdd(method, _ => new()).Enqueue(new ScriptedAnswer(status, body, retryAfter));
+
+    public IReadOnlyList<RecordedCall> CallsTo(string method) => [.. _calls.Where(c => c.Method == method)];
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task AnswerAsync(string method, HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync();
+        var contentType = context.Request.ContentType ?? "";
+        var json = contentType.StartsWith("application/json", StringComparison.Ordinal) ? JsonNode.Parse(body) : null;
+        _calls.Enqueue(new RecordedCall(method, context.Request.Headers.Authorization.ToString(), contentType,
+            context.Request.QueryString.Value ?? "", body, json));
+
+        if (_scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
+        {
+            context.Response.StatusCode = scripted.Status;
+            if (scripted.RetryAfter is not null)
+                context.Response.Headers.RetryAfter = scripted.RetryAfter;
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await context.Response.WriteAsync(scripted.Body);
+            return;
+        }
+
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(DefaultAnswer(method, json).ToJsonString());
+    }
+
+    private JsonObject DefaultAnswer(string method, JsonNode? json)
+    {
+        var ts = $"1700000000.{Interlocked.Increment(ref _ts):D6}";
+        return method switch
+        {
+            "chat.postMessage" => new JsonObject { ["ok"] = true,
+                ["channel"] = json?["channel"]?.GetValue<string>(), ["ts"] = ts },
+            "chat.update" => new JsonObject
+            {
+                ["ok"] = true, ["channel"] = json?["channel"]?.GetValue<string>(), ["ts"] = json?["ts"]?.GetValue<string>(),
+            },
+            "chat.postEphemeral" => new JsonObject { ["ok"] = true, ["message_ts"] = ts },
+            "usergroups.users.list" => new JsonObject
+            {
+                ["ok"] = true, ["users"] = new JsonArray([.. UsergroupMembers.Select(u => (JsonNode)u)]),
+            },
+            "apps.connections.open" => new JsonObject
+            {
+                ["ok"] = true, ["url"] = new Uri(BaseUrl, "socket").ToString().Replace("http://", "ws://",
+                    StringComparison.Ordinal),
+            },
+            _ => new JsonObject { ["ok"] = false, ["error"] = "unknown_method" },
+        };
+    }
+
+    private async Task SocketAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+
+        Interlocked.Increment(ref SocketConnections);
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        if (SocketScripts.TryDequeue(out var script))
+            await script(socket);
+        else
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    private sealed record ScriptedAnswer(int Status, string Body, string? RetryAfter);
+}
+
+internal sealed record RecordedCall(
+    string Method, string Authorization, string ContentType, string Query, string Body, JsonNode? Json)
+{
+    public string? ThreadTs => Json?["thread_ts"]?.GetValue<string>();
+
+    public string? Ts => Json?["ts"]?.GetValue<string>();
+
+    public string? Text => Json?["text"]?.GetValue<string>();
+
+    public JsonArray Blocks => Json?["blocks"]?.AsArray() ?? [];
+}
