@@ -9,7 +9,7 @@ using Serilog.Events;
 namespace Bot.Hosting;
 
 /// <summary>
-/// The bot's command-line contract (see README): <c>triage</c>, <c>resume</c> and <c>chat</c>.
+/// The bot's command-line contract (see README): <c>triage</c>, <c>resume</c>, <c>chat</c> and <c>serve</c>.
 /// Exit 0 when the command ran to its end, whatever the triage found; 2 on bad usage, bad input
 /// or bad configuration, with a message on stderr. The lab calls this too, with its own overrides.
 /// </summary>
@@ -35,7 +35,7 @@ public static class BotCommandLine
 
         // In the chat, log lines would drown the conversation: only warnings reach the terminal.
         var consoleLevel = command.Command == "chat" ? LogEventLevel.Warning : LogEventLevel.Information;
-        using var host = TryBuild(configOverrides, consoleLevel, out var failure);
+        using var host = TryBuild(command.Command, configOverrides, consoleLevel, out var failure);
         if (host is null)
         {
             await error.WriteLineAsync(failure);
@@ -47,17 +47,24 @@ public static class BotCommandLine
         {
             "triage" => await services.GetRequiredService<TriageCommand>().RunAsync(command.Target!, command.Json, output, error, cancellationToken),
             "resume" => await services.GetRequiredService<TriageCommand>().ResumeAsync(command.Json, output, cancellationToken),
+            "serve" => await ServeAsync(host, cancellationToken),
             _ => await services.GetRequiredService<TerminalChat>().RunAsync(input, output, cancellationToken),
         };
     }
 
+    private static async Task<int> ServeAsync(IHost host, CancellationToken cancellationToken)
+    {
+        await host.RunAsync(cancellationToken);
+        return Ok;
+    }
+
     private static IHost? TryBuild(
-        IReadOnlyDictionary<string, string?> overrides, LogEventLevel consoleLevel, out string failure)
+        string command, IReadOnlyDictionary<string, string?> overrides, LogEventLevel consoleLevel, out string failure)
     {
         failure = "";
         try
         {
-            var host = BotHost.Build(overrides, consoleLevel);
+            var host = command == "serve" ? BotHost.BuildServer(overrides) : BotHost.Build(overrides, consoleLevel);
 
             // Everything that can be wrong with the configuration is found now, before any work starts.
             // Commands do not start the host, so the options marked ValidateOnStart are checked here.

@@ -1,11 +1,18 @@
+using Bot.Slack;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
 using Serilog.Events;
 
 namespace Bot.Hosting;
 
-/// <summary>Builds the bot's host: appsettings.json beside the binary, then environment, then the caller's overrides.</summary>
+/// <summary>
+/// Builds the bot's host. Configuration: appsettings.json beside the binary, then the environment,
+/// then the caller's overrides. One-shot commands get a plain host; <c>serve</c> gets a web host
+/// with the Slack endpoints and the background worker.
+/// </summary>
 internal static class BotHost
 {
     public static IHost Build(IReadOnlyDictionary<string, string?> overrides, LogEventLevel consoleLevel)
@@ -16,13 +23,35 @@ internal static class BotHost
             ContentRootPath = AppContext.BaseDirectory,
         });
 
-        builder.Configuration
+        AddConfiguration(builder.Configuration, overrides);
+        AddServices(builder.Services, builder.Configuration, consoleLevel);
+        return builder.Build();
+    }
+
+    public static WebApplication BuildServer(IReadOnlyDictionary<string, string?> overrides)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+
+        AddConfiguration(builder.Configuration, overrides);
+        AddServices(builder.Services, builder.Configuration, LogEventLevel.Information);
+        builder.Services.AddSlack(builder.Configuration);
+        builder.Services.AddHostedService<TriageWorkerService>();
+
+        var app = builder.Build();
+        app.MapSlack("/slack");
+        app.MapGet("/healthz", () => "ok");
+        return app;
+    }
+
+    private static void AddConfiguration(IConfigurationBuilder configuration, IReadOnlyDictionary<string, string?> overrides) =>
+        configuration
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false)
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides);
 
-        builder.Services.AddSerilog((_, logging) => BotLogging.Configure(logging, builder.Configuration, consoleLevel));
-        builder.Services.AddTriageBot(builder.Configuration);
-        return builder.Build();
+    private static void AddServices(IServiceCollection services, IConfiguration configuration, LogEventLevel consoleLevel)
+    {
+        services.AddSerilog((_, logging) => BotLogging.Configure(logging, configuration, consoleLevel));
+        services.AddTriageBot(configuration);
     }
 }

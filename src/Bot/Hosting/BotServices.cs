@@ -5,6 +5,7 @@ using Bot.Core.Triage;
 using Bot.GitHub;
 using Bot.GitHub.Links;
 using Bot.Registry;
+using Bot.Slack;
 using Bot.Storage;
 using Bot.Storage.Sqlite;
 using Bot.Terminal;
@@ -54,7 +55,8 @@ internal static class BotServices
         var required = PromptKeys.Core()
             .Concat(provider.GetRequiredService<InvestigationRunner>().FindingCodes.Select(PromptKeys.Finding))
             .Concat(GitHubRunLinks.RejectionCodes.Select(PromptKeys.Rejection))
-            .Concat(TerminalPrompts.Keys);
+            .Concat(TerminalPrompts.Keys)
+            .Concat(SlackPrompts.Keys);
         return PromptCatalog.Load(root, required);
     }
 }

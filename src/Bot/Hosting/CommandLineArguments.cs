@@ -8,6 +8,7 @@ internal sealed record CommandLineArguments(string Command, string? Target, bool
           Bot triage <run-link-or-image-ref> [--json]   triage once and print the report
           Bot resume [--json]                           finish investigations a stopped process left open
           Bot chat                                      a terminal chat: type /triage <link>
+          Bot serve                                     Slack (HTTP endpoints under /slack, or Socket Mode)
         """;
 
     public static CommandLineArguments? Parse(IReadOnlyList<string> args)
@@ -22,6 +23,7 @@ internal sealed record CommandLineArguments(string Command, string? Target, bool
             ["triage", var target] => new CommandLineArguments("triage", target, json),
             ["resume"] => new CommandLineArguments("resume", null, json),
             ["chat"] when !json => new CommandLineArguments("chat", null, false),
+            ["serve"] when !json => new CommandLineArguments("serve", null, false),
             _ => null,
         };
     }

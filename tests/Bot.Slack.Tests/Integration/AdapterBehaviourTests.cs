@@ -5,6 +5,7 @@ using Bot.Core.Triage;
 using Bot.Slack.Events;
 using Bot.Slack.Inbound;
 using Bot.Slack.Interactivity;
+using Bot.Lab.Slack;
 using Bot.Slack.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

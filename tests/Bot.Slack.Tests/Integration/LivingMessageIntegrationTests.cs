@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Bot.Core.Investigations;
 using Bot.Core.Triage;
 using Bot.Slack.Approvals;
+using Bot.Lab.Slack;
 using Bot.Slack.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

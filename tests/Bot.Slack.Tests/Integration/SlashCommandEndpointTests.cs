@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Bot.Core.Triage;
+using Bot.Lab.Slack;
 using Bot.Slack.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

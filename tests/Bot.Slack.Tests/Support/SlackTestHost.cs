@@ -1,3 +1,4 @@
+using Bot.Lab.Slack;
 using System.Globalization;
 using System.Text;
 using Bot.Core.Investigations;

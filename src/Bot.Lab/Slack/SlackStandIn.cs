@@ -2,18 +2,14 @@ using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
-namespace Bot.Slack.Tests.Support;
+namespace Bot.Lab.Slack;
 
 /// <summary>
 /// A local stand-in for Slack's Web API (and its Socket Mode socket) on Kestrel: records every
 /// call, answers like Slack by default, and answers scripted errors or 429s when told to.
 /// </summary>
-internal sealed class SlackStandIn : IAsyncDisposable
+public sealed class SlackStandIn : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedAnswer>> _scripts = new();
@@ -33,7 +29,9 @@ internal sealed class SlackStandIn : IAsyncDisposable
     /// <summary>What the socket does with each Socket Mode connection, in order of connection.</summary>
     public ConcurrentQueue<Func<WebSocket, Task>> SocketScripts { get; } = new();
 
-    public int SocketConnections;
+    private int _socketConnections;
+
+    public int SocketConnections => Volatile.Read(ref _socketConnections);
 
     public static async Task<SlackStandIn> StartAsync()
     {
@@ -115,7 +113,7 @@ internal sealed class SlackStandIn : IAsyncDisposable
             return;
         }
 
-        Interlocked.Increment(ref SocketConnections);
+        Interlocked.Increment(ref _socketConnections);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         if (SocketScripts.TryDequeue(out var script))
             await script(socket);
@@ -124,16 +122,4 @@ internal sealed class SlackStandIn : IAsyncDisposable
     }
 
     private sealed record ScriptedAnswer(int Status, string Body, string? RetryAfter);
-}
-
-internal sealed record RecordedCall(
-    string Method, string Authorization, string ContentType, string Query, string Body, JsonNode? Json)
-{
-    public string? ThreadTs => Json?["thread_ts"]?.GetValue<string>();
-
-    public string? Ts => Json?["ts"]?.GetValue<string>();
-
-    public string? Text => Json?["text"]?.GetValue<string>();
-
-    public JsonArray Blocks => Json?["blocks"]?.AsArray() ?? [];
 }

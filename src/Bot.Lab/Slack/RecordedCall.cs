@@ -1,0 +1,16 @@
+using System.Text.Json.Nodes;
+
+namespace Bot.Lab.Slack;
+
+/// <summary>One call the Slack stand-in received, with its JSON body parsed when it had one.</summary>
+public sealed record RecordedCall(
+    string Method, string Authorization, string ContentType, string Query, string Body, JsonNode? Json)
+{
+    public string? ThreadTs => Json?["thread_ts"]?.GetValue<string>();
+
+    public string? Ts => Json?["ts"]?.GetValue<string>();
+
+    public string? Text => Json?["text"]?.GetValue<string>();
+
+    public JsonArray Blocks => Json?["blocks"]?.AsArray() ?? [];
+}
