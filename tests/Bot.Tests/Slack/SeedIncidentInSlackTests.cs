@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Bot.Hosting;
+using Bot.Lab.GitHub;
+using Bot.Lab.Scenarios;
+using Bot.Lab.Sessions;
+using Bot.Lab.Slack;
+using Microsoft.AspNetCore.Builder;
+
+namespace Bot.Tests.Slack;
+
+/// <summary>
+/// The whole product on the seed incident: the real bot server (<c>Bot serve</c>) gets a signed
+/// <c>/triage</c> for the lab's CI run, walks the real registry, and talks to a Slack stand-in that
+/// records every call and rate-limits the first edit.
+/// </summary>
+public sealed class SeedIncidentInSlackTests : IAsyncLifetime
+{
+    private const string Secret = "8f742231b10e8888abcd99yyyzzz85a5";
+    private const string Channel = "C0INCIDENTS";
+    private readonly string _directory = Directory.CreateTempSubdirectory("bot-slack-seed-").FullName;
+    private LabSession _lab = null!;
+    private GitHubStandIn _gitHub = null!;
+    private SlackStandIn _slack = null!;
+
+    public async Task InitializeAsync()
+    {
+        var scenario = ScenarioParser.ParseFile(Path.Combine(AppContext.BaseDirectory, "scenarios", "seed.yaml"));
+        _lab = await LabSession.StartAsync(scenario, new LabSessionOptions { RootDirectory = Path.Combine(_directory, "lab") });
+        _gitHub = await GitHubStandIn.StartAsync([_lab.CiRun], CancellationToken.None);
+        _slack = await SlackStandIn.StartAsync();
+    }
+
+    [Fact]
+    public async Task Triage_SeedIncident_OneLivingMessageUpdatedInPlaceEvidenceInThreadFixButtonsAtTheEnd()
+    {
+        _slack.Script("chat.update", 429, """{"ok":false,"error":"ratelimited"}""", retryAfter: "1");
+        await using var bot = BotHost.BuildServer(Configuration());
+        await bot.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(Address(bot)) };
+
+        var ack = await PostSignedAsync(http, "/slack/commands", CommandForm(_gitHub.RunLink(_lab.CiRun).ToString()));
+        var concluded = await WaitUntilAsync(() => _slack.CallsTo("chat.update").Any(HasButtons), TimeSpan.FromSeconds(90));
+
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        Assert.True(concluded, "The living message never reached its conclusion with fix buttons.");
+        var living = Assert.Single(_slack.CallsTo("chat.postMessage"), c => c.ThreadTs is null);
+        Assert.Equal(Channel, living.Json!["channel"]!.GetValue<string>());
+        var ts = _slack.CallsTo("chat.update").Select(u => u.Ts).Distinct().Single();
+        var evidence = _slack.CallsTo("chat.postMessage").Where(c => c.ThreadTs is not null).ToList();
+        Assert.NotEmpty(evidence);
+        Assert.All(evidence, e => Assert.Equal(ts, e.ThreadTs));
+        Assert.Contains(evidence, e => e.Body.Contains("500 UNKNOWN", StringComparison.Ordinal));
+        var last = _slack.CallsTo("chat.update")[^1];
+        Assert.Contains("points at a blob the registry cannot serve", last.Body, StringComparison.Ordinal);
+        Assert.Contains(Buttons(last), b => b["action_id"]!.GetValue<string>() == "fix:delete-cache-manifest");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _slack.DisposeAsync();
+        await _gitHub.DisposeAsync();
+        await _lab.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private Dictionary<string, string?> Configuration()
+    {
+        var settings = new Dictionary<string, string?>(_lab.BotConfiguration(_gitHub.ApiBaseUri, _gitHub.WebBaseUri))
+        {
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Storage:SqlitePath"] = Path.Combine(_directory, "triage.db"),
+            ["Slack:BotToken"] = "xoxb-seed-test",
+            ["Slack:SigningSecret"] = Secret,
+            ["Slack:Channel"] = Channel,
+            ["Slack:ApiBaseUrl"] = _slack.ApiUrl.ToString(),
+            ["Slack:PostInterval"] = "00:00:00",
+        };
+        return settings;
+    }
+
+    // Kestrel was asked for port 0; once started, the app's Urls say which port it got.
+    private static string Address(WebApplication app) => app.Urls.First();
+
+    private static string CommandForm(string link) =>
+        "team_id=T1&channel_id=C0ASKED&user_id=U0ONCALL&command=%2Ftriage&text=" + Uri.EscapeDataString(link) +
+        "&response_url=" + Uri.EscapeDataString("https://hooks.slack.com/commands/T1/1/x") + "&trigger_id=1.2.3";
+
+    // Slack's recipe, written out here so the test does not trust the code it tests.
+    private static Task<HttpResponseMessage> PostSignedAsync(HttpClient http, string path, string body)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}"));
+
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
+        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+        request.Headers.Add("X-Slack-Signature", "v0=" + Convert.ToHexStringLower(mac));
+        return http.SendAsync(request);
+    }
+
+    private static bool HasButtons(RecordedCall call) => Buttons(call).Any();
+
+    private static IEnumerable<JsonNode> Buttons(RecordedCall call) =>
+        call.Blocks.Where(b => b!["type"]!.GetValue<string>() == "actions").SelectMany(b => b!["elements"]!.AsArray())!;
+
+    private static async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!condition())
+        {
+            if (deadline.IsCancellationRequested)
+                return false;
+            await Task.Delay(100, CancellationToken.None);
+        }
+
+        return true;
+    }
+}
