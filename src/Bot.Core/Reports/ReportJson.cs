@@ -10,6 +10,9 @@ public static class ReportJson
     {
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+        // Read by people and scripts, never embedded in HTML: keep quotes and '+' as they are.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static string Serialize(TriageReport report) => JsonSerializer.Serialize(report, Options);

@@ -8,6 +8,7 @@ public sealed record TriageReport(
     string Investigation,
     string Input,
     string State,
+    long DurationMs,
     IReadOnlyList<ReportStep> Steps,
     ReportRootCause? RootCause,
     IReadOnlyList<ReportFix> Fixes);

@@ -9,9 +9,10 @@ public sealed class TriageReportBuilder(PromptCatalog prompts)
     public TriageReport Build(Investigation investigation)
     {
         var steps = investigation.Steps.Select(Step).ToList();
+        var duration = (long)(investigation.UpdatedAt - investigation.CreatedAt).TotalMilliseconds;
         var conclusion = investigation.Conclusion;
         if (conclusion is null)
-            return new TriageReport(investigation.Id, investigation.Input, KebabCase.Of(investigation.State), steps, null, []);
+            return new TriageReport(investigation.Id, investigation.Input, KebabCase.Of(investigation.State), duration, steps, null, []);
 
         var cause = conclusion.RootCause;
         var evidence = investigation.Steps
@@ -27,7 +28,8 @@ public sealed class TriageReportBuilder(PromptCatalog prompts)
                 [.. f.Preconditions.Select(p => prompts.Render(PromptKeys.Precondition(p), f.Facts))]))
             .ToList();
 
-        return new TriageReport(investigation.Id, investigation.Input, KebabCase.Of(investigation.State), steps, rootCause, fixes);
+        return new TriageReport(
+            investigation.Id, investigation.Input, KebabCase.Of(investigation.State), duration, steps, rootCause, fixes);
     }
 
     /// <summary>The one-line summary of a recorded step, as the chat and the report show it.</summary>
