@@ -308,7 +308,8 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(KubernetesJson.Serialize(body), Encoding.UTF8);
+        var json = body is V1Status failure ? StatusJson.Serialize(failure) : KubernetesJson.Serialize(body);
+        await context.Response.WriteAsync(json, Encoding.UTF8);
     }
 
     [GeneratedRegex("^/api/v1/namespaces/(?<ns>[^/]+)(?:/(?<res>pods|persistentvolumeclaims)(?:/(?<name>[^/]+)(?:/(?<sub>log|exec))?)?)?$")]

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.WebSockets;
-using k8s;
 using k8s.Models;
 
 namespace Bot.Lab.Cluster;
@@ -61,7 +60,7 @@ internal static class ExecSession
             : new V1StatusDetails { Causes = [new V1StatusCause { Reason = "ExitCode", Message = exitCode.Value.ToString(CultureInfo.InvariantCulture) }] },
     };
 
-    private static byte[] Json(V1Status status) => System.Text.Encoding.UTF8.GetBytes(KubernetesJson.Serialize(status));
+    private static byte[] Json(V1Status status) => System.Text.Encoding.UTF8.GetBytes(StatusJson.Serialize(status));
 
     private static async Task PumpAsync(Stream source, byte channel, WebSocket socket, SemaphoreSlim send, CancellationToken cancellationToken)
     {
@@ -87,10 +86,32 @@ internal static class ExecSession
         }
     }
 
+    /// <summary>
+    /// Closes our side, then waits for the client's close: returning at once would abort the
+    /// connection, and a reset can throw away frames the client has not read yet.
+    /// </summary>
     private static async Task CloseAsync(WebSocket socket, CancellationToken cancellationToken)
     {
-        if (socket.State == WebSocketState.Open)
-            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", cancellationToken);
+        if (socket.State != WebSocketState.Open)
+            return;
+
+        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", cancellationToken);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(TimeSpan.FromSeconds(5));
+        var buffer = new byte[1024];
+        try
+        {
+            while (socket.State == WebSocketState.CloseSent)
+            {
+                var received = await socket.ReceiveAsync(buffer, wait.Token);
+                if (received.MessageType == WebSocketMessageType.Close)
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // The client went away without closing; nothing is left to deliver.
+        }
     }
 
     private static void Kill(Process process)

@@ -1,0 +1,18 @@
+using Bot.Kubernetes.Tests.Lab;
+
+namespace Bot.Kubernetes.Tests.Cluster;
+
+public sealed class SmokeTests
+{
+    [Fact]
+    public async Task Exec_DfOnStorage_SeesTheTmpfs()
+    {
+        await using var lab = await LabCluster.StartAsync(s => s, layout => layout.FillTo(50, LabCluster.TmpfsBytes));
+
+        var result = await lab.Api().ExecAsync("harbor-registry-0", ["df", "-P", "/storage"], CancellationToken.None);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("/storage", result.Stdout);
+        Assert.Contains("4096", result.Stdout);
+    }
+}
