@@ -88,8 +88,10 @@ public sealed class PodLogsGcSource(ClusterApi api, IOptions<ClusterOptions> opt
             if (verdict.Outcome == GcOutcomes.NeverRan && pieces.Count == 1 && phase == "Succeeded")
                 verdict = verdict with { Outcome = GcOutcomes.Succeeded };
 
+            // A pod that ran one GC is timed by the pod; a long-lived pod's runs by their own log lines.
+            var at = pieces.Count == 1 ? started ?? verdict.StartedAt : verdict.StartedAt ?? started;
             if (verdict.Outcome != GcOutcomes.NeverRan)
-                yield return new GcRun($"pod {pod.Metadata.Name}", verdict.StartedAt ?? started, verdict);
+                yield return new GcRun($"pod {pod.Metadata.Name}", at, verdict);
         }
     }
 

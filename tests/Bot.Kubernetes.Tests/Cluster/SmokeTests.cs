@@ -7,12 +7,16 @@ public sealed class SmokeTests
     [Fact]
     public async Task Exec_DfOnStorage_SeesTheTmpfs()
     {
-        await using var lab = await LabCluster.StartAsync(s => s, layout => layout.FillTo(50, LabCluster.TmpfsBytes));
+        await using var lab = await LabCluster.StartAsync(setup =>
+        {
+            setup.Layout.FillTo(50, LabCluster.TmpfsBytes);
+            return setup.Scenario;
+        });
 
         var result = await lab.Api().ExecAsync("harbor-registry-0", ["df", "-P", "/storage"], CancellationToken.None);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("/storage", result.Stdout);
-        Assert.Contains("4096", result.Stdout);
+        Assert.Contains("8192", result.Stdout);
     }
 }

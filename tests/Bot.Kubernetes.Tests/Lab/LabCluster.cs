@@ -14,14 +14,17 @@ namespace Bot.Kubernetes.Tests.Lab;
 /// </summary>
 internal sealed class LabCluster : IAsyncDisposable
 {
-    public const long TmpfsBytes = 4 * 1024 * 1024;
+    public const long TmpfsBytes = 8 * 1024 * 1024;
 
-    private LabCluster(string root, Tmpfs tmpfs, ClusterSimulator simulator, ClusterOptions options)
+    private readonly List<IAsyncDisposable> _owned;
+
+    private LabCluster(string root, Tmpfs tmpfs, ClusterSimulator simulator, ClusterOptions options, List<IAsyncDisposable> owned)
     {
         Root = root;
         Tmpfs = tmpfs;
         Simulator = simulator;
         Options = options;
+        _owned = owned;
     }
 
     public string Root { get; }
@@ -32,36 +35,39 @@ internal sealed class LabCluster : IAsyncDisposable
 
     public ClusterOptions Options { get; }
 
-    public string RegistryRoot => Path.Combine(Tmpfs.Path, "docker", "registry", "v2");
-
-    /// <summary>Mounts the tmpfs, lets <paramref name="fill"/> lay out the storage, then starts the simulator.</summary>
-    public static async Task<LabCluster> StartAsync(
-        Func<ClusterScenario, ClusterScenario> scenario, Action<StorageLayout> fill, Action<ClusterOptions>? configure = null)
+    /// <summary>Mounts the tmpfs, lets <paramref name="setup"/> fill it and shape the scenario, then starts the simulator.</summary>
+    public static async Task<LabCluster> StartAsync(Func<LabSetup, Task<ClusterScenario>> setup, Action<ClusterOptions>? configure = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "bot-cluster-tests", Guid.NewGuid().ToString("N"));
         var tmpfs = await Tmpfs.MountAsync(Path.Combine(root, "storage"), TmpfsBytes, CancellationToken.None);
+        var owned = new List<IAsyncDisposable>();
         try
         {
-            fill(new StorageLayout(tmpfs.Path));
-            var baseScenario = new ClusterScenario { StorageDirectory = tmpfs.Path };
-            var simulator = await ClusterSimulator.StartAsync(scenario(baseScenario), Path.Combine(root, "work"));
+            var labSetup = new LabSetup(root, tmpfs.Path, owned);
+            var scenario = await setup(labSetup);
+            var simulator = await ClusterSimulator.StartAsync(scenario, Path.Combine(root, "work"));
             var options = new ClusterOptions
             {
                 Kubeconfig = simulator.KubeconfigPath,
-                Namespace = simulator.Scenario.Namespace,
+                Namespace = scenario.Namespace,
                 LabelSelector = "app=harbor,component=registry",
                 LargeBlobThresholdKiB = 256,
                 ExecTimeout = TimeSpan.FromSeconds(10),
             };
             configure?.Invoke(options);
-            return new LabCluster(root, tmpfs, simulator, options);
+            return new LabCluster(root, tmpfs, simulator, options, owned);
         }
         catch
         {
+            foreach (var item in owned)
+                await item.DisposeAsync();
             await tmpfs.DisposeAsync();
             throw;
         }
     }
+
+    public static Task<LabCluster> StartAsync(Func<LabSetup, ClusterScenario> setup, Action<ClusterOptions>? configure = null) =>
+        StartAsync(s => Task.FromResult(setup(s)), configure);
 
     public ClusterApi Api() => new(new KubernetesFactory(MsOptions.Create(Options)), MsOptions.Create(Options));
 
@@ -75,6 +81,8 @@ internal sealed class LabCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Simulator.DisposeAsync();
+        foreach (var item in _owned)
+            await item.DisposeAsync();
         await Tmpfs.DisposeAsync();
         try
         {
