@@ -72,7 +72,10 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
+        // An exec handler waits for the client's close frame, which KubernetesClient never sends;
+        // stopping with an expired token ends such connections instead of waiting them out.
+        using var now = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        await _app.StopAsync(now.Token);
         await _app.DisposeAsync();
         await _mounts.DisposeAsync();
     }

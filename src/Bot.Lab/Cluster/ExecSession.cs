@@ -97,7 +97,7 @@ internal static class ExecSession
 
         await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", cancellationToken);
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(TimeSpan.FromSeconds(5));
+        wait.CancelAfter(TimeSpan.FromSeconds(2));
         var buffer = new byte[1024];
         try
         {
