@@ -29,8 +29,8 @@ public static partial class ClusterErrors
                     : new ClusterProblem(ClusterProblemKinds.ExecFailed, verb, resource, name, Clip(status.Message ?? status.Reason ?? "exec failed"));
             case WebSocketException ws:
                 return FromWebSocket(ws, verb, resource, name);
-            case KubeConfigException config:
-                return new ClusterProblem(ClusterProblemKinds.NoConfig, verb, resource, name, Clip(config.Message));
+            case KubeConfigException or FileNotFoundException or DirectoryNotFoundException:
+                return new ClusterProblem(ClusterProblemKinds.NoConfig, verb, resource, name, Clip(exception.Message));
             case HttpRequestException { InnerException: SocketException } or HttpRequestException { StatusCode: null }:
                 return new ClusterProblem(ClusterProblemKinds.Unreachable, verb, resource, name, Clip(exception.Message));
             case TaskCanceledException or OperationCanceledException or TimeoutException:
