@@ -7,7 +7,7 @@ public sealed class ClusterOptions
 {
     public const string Section = "Cluster";
 
-    /// <summary>Path to a kubeconfig file; empty uses the default chain ($KUBECONFIG, ~/.kube/config, in-cluster).</summary>
+    /// <summary>A kubeconfig path; empty uses the default chain ($KUBECONFIG, ~/.kube/config, in-cluster).</summary>
     public string? Kubeconfig { get; set; }
 
     /// <summary>The registry's namespace, e.g. <c>harbor</c>.</summary>

@@ -20,10 +20,16 @@ public static class ClusterServiceCollectionExtensions
         services.AddOptions<ClusterOptions>()
             .Bind(configuration.GetSection(ClusterOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.Namespace), "Cluster:Namespace is required.")
-            .Validate(o => o.StorageMountPath.StartsWith('/') && !o.StorageMountPath.Contains(".."), "Cluster:StorageMountPath must be an absolute path.")
+            .Validate(
+                o => o.StorageMountPath.StartsWith('/') && !o.StorageMountPath.Contains(".."),
+                "Cluster:StorageMountPath must be an absolute path.")
             .Validate(o => o.UsageThresholdPercent is > 0 and <= 100, "Cluster:UsageThresholdPercent must be 1–100.")
-            .Validate(o => o.ExecTimeout > TimeSpan.Zero && o.MaxExecOutputBytes > 0, "Cluster:ExecTimeout and MaxExecOutputBytes must be positive.")
-            .Validate(o => o.Gc.Source != GcSourceKind.Harbor || o.Gc.Harbor.BaseUrl is { IsAbsoluteUri: true }, "Cluster:Gc:Harbor:BaseUrl is required for the Harbor source.")
+            .Validate(
+                o => o.ExecTimeout > TimeSpan.Zero && o.MaxExecOutputBytes > 0,
+                "Cluster:ExecTimeout and MaxExecOutputBytes must be positive.")
+            .Validate(
+                o => o.Gc.Source != GcSourceKind.Harbor || o.Gc.Harbor.BaseUrl is { IsAbsoluteUri: true },
+                "Cluster:Gc:Harbor:BaseUrl is required for the Harbor source.")
             .ValidateOnStart();
 
         services.AddSingleton<IKubernetesFactory, KubernetesFactory>();

@@ -31,7 +31,10 @@ internal static class CauseChain
     {
         var links = new List<CauseLink>();
         if (clues.CiErrorClass is not null)
-            links.Add(Link(CiFailedOnCache, StepName.CiLog, ("ciErrorClass", clues.CiErrorClass), ("ref", clues.ImageRef)));
+        {
+            links.Add(Link(
+                CiFailedOnCache, StepName.CiLog, ("ciErrorClass", clues.CiErrorClass), ("ref", clues.ImageRef)));
+        }
 
         links.Add(CacheLink(clues));
         links.Add(VolumeLink(clues, disk));
@@ -42,7 +45,11 @@ internal static class CauseChain
     private static CauseLink CacheLink(Clues clues)
     {
         if (clues.BrokenBlobs.Count == 0)
-            return Link(CacheManifestStoredEmpty, StepName.Manifest, ("ref", clues.ImageRef), ("manifestDigest", clues.ManifestDigest));
+        {
+            return Link(
+                CacheManifestStoredEmpty, StepName.Manifest,
+                ("ref", clues.ImageRef), ("manifestDigest", clues.ManifestDigest));
+        }
 
         var blob = clues.BrokenBlobs[0];
         return Link(

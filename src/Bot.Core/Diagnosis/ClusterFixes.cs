@@ -39,7 +39,9 @@ internal static class ClusterFixes
 
     public static OfferedFix? ResizePvc(Clues clues, DiskEvidence disk)
     {
-        if (!disk.Full || clues.VolumeExpandable != true || clues.VolumeResizeInProgress == true || clues.PvcName is null)
+        if (!disk.Full || clues.VolumeExpandable != true || clues.VolumeResizeInProgress == true)
+            return null;
+        if (clues.PvcName is null)
             return null;
 
         var proposed = StorageSize.ProposeLarger(clues.PvcRequestedSize);
@@ -55,6 +57,7 @@ internal static class ClusterFixes
         if (clues.StorageClassName is not null)
             facts["storageClass"] = clues.StorageClassName;
 
-        return new OfferedFix(FixKind.ResizePvc, facts, [PvcBound, StorageClassAllowsExpansion, NewSizeLarger, ResizeDryRunAccepted]);
+        return new OfferedFix(
+            FixKind.ResizePvc, facts, [PvcBound, StorageClassAllowsExpansion, NewSizeLarger, ResizeDryRunAccepted]);
     }
 }

@@ -28,7 +28,10 @@ public static class Diagnoser
         var steps = investigation.Steps.ToDictionary(s => s.Step);
         var disk = DiskEvidence.From(clues);
         var cause = FindCause(clues, steps, disk);
-        return new Conclusion(cause, OfferFixes(cause, clues, disk)) { Warnings = DiagnosisWarnings.For(cause, clues, disk) };
+        return new Conclusion(cause, OfferFixes(cause, clues, disk))
+        {
+            Warnings = DiagnosisWarnings.For(cause, clues, disk),
+        };
     }
 
     private static RootCause FindCause(Clues clues, Dictionary<StepName, StepRecord> steps, DiskEvidence disk)
@@ -70,7 +73,8 @@ public static class Diagnoser
         if (clues.CiFailureInvolvesRegistry == false && (registryChecked || clues.ImageRef is null))
             return Cause(RootCauseCode.UnrelatedToRegistry, facts, steps, StepName.CiLog);
         // A full volume or a failing GC is not what broke an intact cache; it becomes a warning.
-        var cacheStepsFoundProblem = steps.Values.Any(s => s.Status == StepStatus.ProblemFound && s.Step is not (StepName.Volume or StepName.Gc));
+        var cacheStepsFoundProblem = steps.Values
+            .Any(s => s.Status == StepStatus.ProblemFound && s.Step is not (StepName.Volume or StepName.Gc));
         if (registryChecked && !cacheStepsFoundProblem)
             return Cause(RootCauseCode.NothingWrongFound, facts, steps, StepName.Manifest, StepName.Blobs);
 
@@ -95,7 +99,8 @@ public static class Diagnoser
                 StepName.CiLog, StepName.Manifest, StepName.Blobs, StepName.Volume, StepName.Gc);
         }
 
-        return Cause(RootCauseCode.CacheBlobMissingOrEmpty, facts, steps, StepName.CiLog, StepName.Manifest, StepName.Blobs);
+        return Cause(
+            RootCauseCode.CacheBlobMissingOrEmpty, facts, steps, StepName.CiLog, StepName.Manifest, StepName.Blobs);
     }
 
     private static RootCause FullVolumeCause(

@@ -14,7 +14,8 @@ internal static class DiagnosisWarnings
     public const string VolumeResizeInProgress = "volume-resize-in-progress";
     public const string GcFailing = "gc-failing";
 
-    public static IReadOnlyCollection<string> Codes { get; } = [VolumeNearlyFull, VolumeNotExpandable, VolumeResizeInProgress, GcFailing];
+    public static IReadOnlyCollection<string> Codes { get; } =
+        [VolumeNearlyFull, VolumeNotExpandable, VolumeResizeInProgress, GcFailing];
 
     public static IReadOnlyList<Warning> For(RootCause cause, Clues clues, DiskEvidence disk)
     {

@@ -26,7 +26,7 @@ internal sealed class DiskEvidence
 
     public bool Full => _clues.VolumeUsePercent >= (_clues.VolumeFullThresholdPercent ?? DefaultThresholdPercent);
 
-    /// <summary>The registry logged running out of space, or the volume is full now: either explains a torn write.</summary>
+    /// <summary>The registry logged running out of space, or the volume is full now: either tears a write.</summary>
     public bool RanOutOfSpace => Full || NoSpaceErrors.Count > 0;
 
     /// <summary>Checked, has room, and no failed write in the log window: the disk is not the story.</summary>
@@ -43,7 +43,8 @@ internal sealed class DiskEvidence
     public void AddFacts(Dictionary<string, string> facts)
     {
         Add(facts, "volumeUsePercent", _clues.VolumeUsePercent?.ToString(CultureInfo.InvariantCulture));
-        Add(facts, "thresholdPercent", (_clues.VolumeFullThresholdPercent ?? DefaultThresholdPercent).ToString(CultureInfo.InvariantCulture));
+        var threshold = _clues.VolumeFullThresholdPercent ?? DefaultThresholdPercent;
+        Add(facts, "thresholdPercent", threshold.ToString(CultureInfo.InvariantCulture));
         Add(facts, "pvc", _clues.PvcName);
         Add(facts, "noSpaceCount", NoSpaceErrors.Count.ToString(CultureInfo.InvariantCulture));
         Add(facts, "firstNoSpaceAt", Time(NoSpaceErrors.FirstOrDefault(e => e.At is not null)?.At));

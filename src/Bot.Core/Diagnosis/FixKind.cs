@@ -12,6 +12,6 @@ public enum FixKind
     /// <summary>Run the registry's garbage collection to give back the space orphaned layers hold.</summary>
     RunGc,
 
-    /// <summary>Grow the registry's PVC (merge-patch its storage request); only on an expandable StorageClass.</summary>
+    /// <summary>Grow the registry's PVC (merge-patch its storage request); only on an expandable class.</summary>
     ResizePvc,
 }

@@ -17,7 +17,9 @@ public static partial class StorageSize
             return null;
 
         var match = Quantity().Match(quantity.Trim());
-        if (!match.Success || !long.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        if (!match.Success)
+            return null;
+        if (!long.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
             return null;
 
         var shift = match.Groups["unit"].Value switch

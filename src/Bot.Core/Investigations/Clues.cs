@@ -57,7 +57,7 @@ public sealed record Clues
     /// <summary>Whether the PVC's StorageClass has <c>allowVolumeExpansion: true</c>.</summary>
     public bool? VolumeExpandable { get; init; }
 
-    /// <summary>A resize is already under way (a Resizing/FileSystemResizePending condition or allocated status).</summary>
+    /// <summary>A resize is under way (a Resizing/FileSystemResizePending condition or allocated status).</summary>
     public bool? VolumeResizeInProgress { get; init; }
 
     /// <summary>Whether the first broken blob's <c>data</c> file exists on the volume.</summary>

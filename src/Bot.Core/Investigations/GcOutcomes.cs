@@ -30,7 +30,10 @@ public static class GcOutcomes
     public const string NotConfigured = "not-configured";
 
     public static IReadOnlyCollection<string> All { get; } =
-        [Succeeded, FailedNoSpace, FailedSweep, FailedMark, RegistryUnreachable, FailedOther, InProgress, NeverRan, NotConfigured];
+    [
+        Succeeded, FailedNoSpace, FailedSweep, FailedMark, RegistryUnreachable, FailedOther, InProgress, NeverRan,
+        NotConfigured,
+    ];
 
     public static bool IsFailure(string? outcome) =>
         outcome is FailedNoSpace or FailedSweep or FailedMark or RegistryUnreachable or FailedOther;

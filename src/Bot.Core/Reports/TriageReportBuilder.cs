@@ -22,14 +22,10 @@ public sealed class TriageReportBuilder(PromptCatalog prompts)
             .Select(link => new ReportLink(
                 KebabCase.Of(link.Step),
                 prompts.Render(PromptKeys.ChainLink(link.Code), link.Facts),
-                [.. investigation.Steps
-                    .Where(s => s.Step == link.Step)
-                    .SelectMany(s => s.Evidence.Select(e => new ReportEvidence(KebabCase.Of(s.Step), e.Request, e.Answer)))]))
+                [.. investigation.Steps.Where(s => s.Step == link.Step).SelectMany(EvidenceOf)]))
             .ToList();
-        var rootCause = new ReportRootCause(KebabCase.Of(cause.Code), prompts.Render(PromptKeys.RootCause(cause.Code), cause.Facts), evidence)
-        {
-            Chain = chain,
-        };
+        var summary = prompts.Render(PromptKeys.RootCause(cause.Code), cause.Facts);
+        var rootCause = new ReportRootCause(KebabCase.Of(cause.Code), summary, evidence) { Chain = chain };
 
         var fixes = conclusion.Fixes
             .Select(f => new ReportFix(
@@ -39,10 +35,8 @@ public sealed class TriageReportBuilder(PromptCatalog prompts)
             .ToList();
 
         var warnings = conclusion.Warnings.Select(w => prompts.Render(PromptKeys.Warning(w.Code), w.Facts)).ToList();
-        return new TriageReport(investigation.Id, investigation.Input, KebabCase.Of(investigation.State), steps, rootCause, fixes)
-        {
-            Warnings = warnings,
-        };
+        var state = KebabCase.Of(investigation.State);
+        return new TriageReport(investigation.Id, investigation.Input, state, steps, rootCause, fixes) { Warnings = warnings };
     }
 
     /// <summary>The one-line summary of a recorded step, as the chat and the report show it.</summary>
@@ -58,4 +52,7 @@ public sealed class TriageReportBuilder(PromptCatalog prompts)
             Summarize(record),
             (long)record.Duration.TotalMilliseconds,
             [.. record.Evidence.Select(e => new ReportEvidence(KebabCase.Of(record.Step), e.Request, e.Answer))]);
+
+    private static IEnumerable<ReportEvidence> EvidenceOf(StepRecord record) =>
+        record.Evidence.Select(e => new ReportEvidence(KebabCase.Of(record.Step), e.Request, e.Answer));
 }

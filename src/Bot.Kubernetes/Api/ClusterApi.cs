@@ -25,38 +25,50 @@ public sealed class ClusterApi
     {
         var pods = await CallAsync(
             "list", "pods", null,
-            c => c.CoreV1.ListNamespacedPodAsync(_options.Namespace, labelSelector: _options.LabelSelector, cancellationToken: cancellationToken));
+            c => c.CoreV1.ListNamespacedPodAsync(
+                _options.Namespace, labelSelector: _options.LabelSelector, cancellationToken: cancellationToken));
 
         // Prefer a running pod: a terminating or pending one may not have the volume mounted.
-        var pod = pods.Items.OrderBy(p => p.Status?.Phase == "Running" ? 0 : 1).ThenBy(p => p.Metadata.Name, StringComparer.Ordinal).FirstOrDefault();
+        var pod = pods.Items
+            .OrderBy(p => p.Status?.Phase == "Running" ? 0 : 1)
+            .ThenBy(p => p.Metadata.Name, StringComparer.Ordinal)
+            .FirstOrDefault();
         return pod ?? throw new ClusterCallException(new ClusterProblem(
             ClusterProblemKinds.NotFound, "list", "pods", null, $"no pod matches '{_options.LabelSelector}'"));
     }
 
-    public async Task<IReadOnlyList<V1Pod>> ListPodsAsync(string @namespace, string? labelSelector, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<V1Pod>> ListPodsAsync(
+        string @namespace, string? labelSelector, CancellationToken cancellationToken)
     {
         var pods = await CallAsync(
             "list", "pods", null,
-            c => c.CoreV1.ListNamespacedPodAsync(@namespace, labelSelector: labelSelector, cancellationToken: cancellationToken));
+            c => c.CoreV1.ListNamespacedPodAsync(
+                @namespace, labelSelector: labelSelector, cancellationToken: cancellationToken));
         return pods.Items.ToList();
     }
 
     public Task<V1Pod> ReadPodAsync(string @namespace, string name, CancellationToken cancellationToken) =>
-        CallAsync("get", "pods", name, c => c.CoreV1.ReadNamespacedPodAsync(name, @namespace, cancellationToken: cancellationToken));
+        CallAsync(
+            "get", "pods", name,
+            c => c.CoreV1.ReadNamespacedPodAsync(name, @namespace, cancellationToken: cancellationToken));
 
     public Task<V1PersistentVolumeClaim> ReadPvcAsync(string name, CancellationToken cancellationToken) =>
         CallAsync(
             "get", "persistentvolumeclaims", name,
-            c => c.CoreV1.ReadNamespacedPersistentVolumeClaimAsync(name, _options.Namespace, cancellationToken: cancellationToken));
+            c => c.CoreV1.ReadNamespacedPersistentVolumeClaimAsync(
+                name, _options.Namespace, cancellationToken: cancellationToken));
 
     public Task<V1StorageClass> ReadStorageClassAsync(string name, CancellationToken cancellationToken) =>
-        CallAsync("get", "storageclasses", name, c => c.StorageV1.ReadStorageClassAsync(name, cancellationToken: cancellationToken));
+        CallAsync(
+            "get", "storageclasses", name,
+            c => c.StorageV1.ReadStorageClassAsync(name, cancellationToken: cancellationToken));
 
     /// <summary>
     /// Runs a fixed argument array in the registry container (no shell, nothing spliced from user
     /// text) and keeps at most <see cref="ClusterOptions.MaxExecOutputBytes"/> of its output.
     /// </summary>
-    public async Task<ExecResult> ExecAsync(string pod, IReadOnlyList<string> command, CancellationToken cancellationToken)
+    public async Task<ExecResult> ExecAsync(
+        string pod, IReadOnlyList<string> command, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.ExecTimeout);
@@ -67,7 +79,8 @@ public sealed class ClusterApi
             "create", "pods/exec", pod,
             c => c.NamespacedPodExecAsync(
                 pod, _options.Namespace, _options.Container, command, false,
-                (_, output, error) => Task.WhenAll(stdout.FillAsync(output, timeout.Token), stderr.FillAsync(error, timeout.Token)),
+                (_, output, error) => Task.WhenAll(
+                    stdout.FillAsync(output, timeout.Token), stderr.FillAsync(error, timeout.Token)),
                 timeout.Token),
             timeout.Token, cancellationToken);
 
@@ -122,7 +135,12 @@ public sealed class ClusterApi
         CallAsync(verb, resource, name, call, CancellationToken.None, CancellationToken.None);
 
     private async Task<T> CallAsync<T>(
-        string verb, string resource, string? name, Func<IKubernetes, Task<T>> call, CancellationToken own, CancellationToken caller)
+        string verb,
+        string resource,
+        string? name,
+        Func<IKubernetes, Task<T>> call,
+        CancellationToken own,
+        CancellationToken caller)
     {
         try
         {
@@ -130,7 +148,8 @@ public sealed class ClusterApi
         }
         catch (OperationCanceledException ex) when (own.IsCancellationRequested && !caller.IsCancellationRequested)
         {
-            throw new ClusterCallException(new ClusterProblem(ClusterProblemKinds.TimedOut, verb, resource, name, "no answer in time"), ex);
+            var problem = new ClusterProblem(ClusterProblemKinds.TimedOut, verb, resource, name, "no answer in time");
+            throw new ClusterCallException(problem, ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not ClusterCallException)
         {

@@ -22,25 +22,32 @@ public static partial class ClusterErrors
         switch (exception)
         {
             case HttpOperationException http:
-                return FromStatus((int)http.Response.StatusCode, StatusOf(http), http.Response.Content, verb, resource, name);
+                return FromStatus(
+                    (int)http.Response.StatusCode, StatusOf(http), http.Response.Content, verb, resource, name);
             case KubernetesException { Status: { } status }:
                 return status.Code is 401 or 403 or 404
                     ? FromStatus(status.Code.Value, status, status.Message, verb, resource, name)
-                    : new ClusterProblem(ClusterProblemKinds.ExecFailed, verb, resource, name, Clip(status.Message ?? status.Reason ?? "exec failed"));
+                    : new ClusterProblem(
+                        ClusterProblemKinds.ExecFailed, verb, resource, name,
+                        Clip(status.Message ?? status.Reason ?? "exec failed"));
             case WebSocketException ws:
                 return FromWebSocket(ws, verb, resource, name);
             case KubeConfigException or FileNotFoundException or DirectoryNotFoundException:
                 return new ClusterProblem(ClusterProblemKinds.NoConfig, verb, resource, name, Clip(exception.Message));
             case HttpRequestException { InnerException: SocketException } or HttpRequestException { StatusCode: null }:
-                return new ClusterProblem(ClusterProblemKinds.Unreachable, verb, resource, name, Clip(exception.Message));
+                return new ClusterProblem(
+                    ClusterProblemKinds.Unreachable, verb, resource, name, Clip(exception.Message));
             case TaskCanceledException or OperationCanceledException or TimeoutException:
                 return new ClusterProblem(ClusterProblemKinds.TimedOut, verb, resource, name, "no answer in time");
             default:
-                return new ClusterProblem(ClusterProblemKinds.Failed, verb, resource, name, Clip(exception.GetType().Name + ": " + exception.Message));
+                return new ClusterProblem(
+                    ClusterProblemKinds.Failed, verb, resource, name,
+                    Clip(exception.GetType().Name + ": " + exception.Message));
         }
     }
 
-    private static ClusterProblem FromStatus(int code, V1Status? status, string? body, string verb, string resource, string? name)
+    private static ClusterProblem FromStatus(
+        int code, V1Status? status, string? body, string verb, string resource, string? name)
     {
         var message = status?.Message ?? body ?? "";
         var kind = code switch
@@ -65,10 +72,16 @@ public static partial class ClusterErrors
 
     private static ClusterProblem FromWebSocket(WebSocketException ws, string verb, string resource, string? name)
     {
-        // .NET reports a refused upgrade as "The server returned status code '403' when status code '101' was expected."
+        // .NET reports a refused upgrade as
+        // "The server returned status code '403' when status code '101' was expected."
         var status = UpgradeStatus().Match(ws.Message);
         if (status.Success && int.TryParse(status.Groups["code"].Value, out var code))
-            return FromStatus(code, null, null, verb, resource, name) with { Detail = $"WebSocket upgrade refused with HTTP {code}" };
+        {
+            return FromStatus(code, null, null, verb, resource, name) with
+            {
+                Detail = $"WebSocket upgrade refused with HTTP {code}",
+            };
+        }
 
         return new ClusterProblem(ClusterProblemKinds.Unreachable, verb, resource, name, Clip(ws.Message));
     }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Kubernetes.Api;
 
-/// <summary>Builds the client from <see cref="ClusterOptions.Kubeconfig"/>, or from the default chain when it is empty.</summary>
+/// <summary>Builds the client from <see cref="ClusterOptions.Kubeconfig"/>, else from the default chain.</summary>
 public sealed class KubernetesFactory(IOptions<ClusterOptions> options) : IKubernetesFactory
 {
     public IKubernetes Create()

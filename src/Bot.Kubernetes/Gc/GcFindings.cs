@@ -17,5 +17,8 @@ public static class GcFindings
     public const string Failed = "gc.failed";
 
     public static IReadOnlyCollection<string> All { get; } =
-        [Succeeded, Failing, NeverRan, InProgress, NotConfigured, Forbidden, Unauthorized, NotFound, Unreachable, TimedOut, NoConfig, Failed];
+    [
+        Succeeded, Failing, NeverRan, InProgress, NotConfigured, Forbidden, Unauthorized, NotFound, Unreachable,
+        TimedOut, NoConfig, Failed,
+    ];
 }

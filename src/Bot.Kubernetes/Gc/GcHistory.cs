@@ -15,7 +15,8 @@ public sealed class GcHistory
     public GcRun? LastSuccess => Runs.FirstOrDefault(r => r.Verdict.Outcome == GcOutcomes.Succeeded);
 
     public int FailedSinceLastSuccess =>
-        Runs.TakeWhile(r => r.Verdict.Outcome != GcOutcomes.Succeeded).Count(r => GcOutcomes.IsFailure(r.Verdict.Outcome));
+        Runs.TakeWhile(r => r.Verdict.Outcome != GcOutcomes.Succeeded)
+            .Count(r => GcOutcomes.IsFailure(r.Verdict.Outcome));
 
     /// <summary>The newest run that finished; a run still going says nothing about the last outcome yet.</summary>
     public GcRun? LatestFinished => Runs.FirstOrDefault(r => r.Verdict.Outcome != GcOutcomes.InProgress);

@@ -58,8 +58,9 @@ public static partial class GcLogClassifier
                 return new GcVerdict(failure, DetailOf(line), startedAt, endedAt);
         }
 
-        if (all.Any(l => ExitCode().Match(l) is { Success: true } rc && rc.Groups["rc"].Value != "0"))
-            return new GcVerdict(GcOutcomes.FailedOther, DetailOf(all.First(l => ExitCode().IsMatch(l))), startedAt, endedAt);
+        var exit = all.FirstOrDefault(l => ExitCode().Match(l) is { Success: true } rc && rc.Groups["rc"].Value != "0");
+        if (exit is not null)
+            return new GcVerdict(GcOutcomes.FailedOther, DetailOf(exit), startedAt, endedAt);
 
         if (all.Any(l => Success().IsMatch(l)))
             return new GcVerdict(GcOutcomes.Succeeded, null, startedAt, endedAt);
@@ -105,16 +106,22 @@ public static partial class GcLogClassifier
         return text.Length <= MaxDetail ? text : text[..MaxDetail] + " …";
     }
 
-    [GeneratedRegex(@"Garbage Collection parameters|start to run gc in job|Starting garbage collection|garbage-collect\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"Garbage Collection parameters|start to run gc in job|Starting garbage collection|garbage-collect\b",
+        RegexOptions.IgnoreCase)]
     private static partial Regex Start();
 
     [GeneratedRegex(
-        @"success to run gc in job|are actually deleted|actual frees up|no need to execute GC|GC completed successfully" +
+        @"success to run gc in job|are actually deleted|actual frees up|no need to execute GC" +
+        @"|GC completed successfully" +
         @"|^\d+ blobs marked, \d+ blobs and \d+ manifests eligible for deletion",
         RegexOptions.IgnoreCase)]
     private static partial Regex Success();
 
-    [GeneratedRegex(@"marking (manifest|blob) sha256:|eligible for deletion|start to delete untagged|artifact trash candidates|delete blob from storage", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"marking (manifest|blob) sha256:|eligible for deletion|start to delete untagged|artifact trash candidates" +
+        @"|delete blob from storage",
+        RegexOptions.IgnoreCase)]
     private static partial Regex Progress();
 
     [GeneratedRegex(@"failed to exec DeleteBlob", RegexOptions.IgnoreCase)]
@@ -127,7 +134,8 @@ public static partial class GcLogClassifier
     /// "GC completed with errors".
     /// </summary>
     [GeneratedRegex(
-        @"failed to execute GC job|GARBAGE_COLLECTION:[^']*' exit with error|failed to remove blob|failed to garbage collect" +
+        @"failed to execute GC job|GARBAGE_COLLECTION:[^']*' exit with error|failed to remove blob" +
+        @"|failed to garbage collect" +
         @"|failed to (mark|sweep)\b|failed to delete blob\b|\bGC failed\b|GC completed with errors",
         RegexOptions.IgnoreCase)]
     private static partial Regex FailureLine();
@@ -135,7 +143,8 @@ public static partial class GcLogClassifier
     [GeneratedRegex(@"at mark phase|failed to mark\b", RegexOptions.IgnoreCase)]
     private static partial Regex MarkFailed();
 
-    [GeneratedRegex(@"at sweep phase|failed to sweep\b|failed to remove blob|failed to delete blob\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"at sweep phase|failed to sweep\b|failed to remove blob|failed to delete blob\b", RegexOptions.IgnoreCase)]
     private static partial Regex SweepFailed();
 
     [GeneratedRegex(@"^rc=(?<rc>\d+)\s*$")]

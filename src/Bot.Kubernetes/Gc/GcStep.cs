@@ -34,8 +34,10 @@ public sealed class GcStep(IGcSource? source, ILogger<GcStep> logger) : IInvesti
         {
             ClusterLog.CallFailed(logger, Name.ToString(), ex.Problem.Kind, ex.Problem.Verb, ex.Problem.Resource);
             var problem = ProblemFindings.Of(ex.Problem, null, CodeFor);
-            var finding = problem with { Facts = new Dictionary<string, string>(problem.Facts) { ["source"] = source.Name } };
-            return StepResult.CouldNotCheck(finding, clues, Evidence.Of(source.Describe(), $"{ex.Problem.Kind}: {ex.Problem.Detail}"));
+            var withSource = new Dictionary<string, string>(problem.Facts) { ["source"] = source.Name };
+            var answer = $"{ex.Problem.Kind}: {ex.Problem.Detail}";
+            var asked = Evidence.Of(source.Describe(), answer);
+            return StepResult.CouldNotCheck(problem with { Facts = withSource }, clues, asked);
         }
 
         var latest = history.LatestFinished ?? history.Latest;
@@ -45,7 +47,7 @@ public sealed class GcStep(IGcSource? source, ILogger<GcStep> logger) : IInvesti
         var next = clues with
         {
             GcOutcome = latest?.Verdict.Outcome ?? GcOutcomes.NeverRan,
-            GcFailureDetail = latest is not null && GcOutcomes.IsFailure(latest.Verdict.Outcome) ? latest.Verdict.Detail : null,
+            GcFailureDetail = GcOutcomes.IsFailure(latest?.Verdict.Outcome) ? latest!.Verdict.Detail : null,
             GcLastRunAt = history.Latest?.At,
             GcLastSuccessAt = history.LastSuccess?.At,
             GcFailedRunsSinceSuccess = history.FailedSinceLastSuccess,
@@ -77,7 +79,10 @@ public sealed class GcStep(IGcSource? source, ILogger<GcStep> logger) : IInvesti
             return "no GC run found";
 
         return string.Join('\n', history.Runs.Take(MaxRunsShown).Select(r =>
-            $"{Time(r.At) ?? "time unknown"} {r.Source}: {r.Verdict.Outcome}{(r.Verdict.Detail is null ? "" : " — " + r.Verdict.Detail)}"));
+        {
+            var detail = r.Verdict.Detail is null ? "" : " — " + r.Verdict.Detail;
+            return $"{Time(r.At) ?? "time unknown"} {r.Source}: {r.Verdict.Outcome}{detail}";
+        }));
     }
 
     private static string CodeFor(ClusterProblem problem) => problem.Kind switch

@@ -16,7 +16,7 @@ namespace Bot.Kubernetes.Gc;
 /// </summary>
 public sealed class HarborGcSource(HttpClient http, IOptions<ClusterOptions> options) : IGcSource
 {
-    /// <summary>Job logs are read for at most this many failed runs; the latest failure is what the diagnosis needs.</summary>
+    /// <summary>Job logs are read for at most this many failed runs; the diagnosis needs the latest.</summary>
     private const int MaxLogsRead = 2;
     private const int MaxLogBytes = 1024 * 1024;
 
@@ -24,14 +24,16 @@ public sealed class HarborGcSource(HttpClient http, IOptions<ClusterOptions> opt
 
     public string Name => "harbor";
 
-    public string Describe() => $"GET {_gc.Harbor.BaseUrl}api/v2.0/system/gc?page_size={_gc.MaxRuns}&sort=-creation_time";
+    private string HistoryQuery => $"api/v2.0/system/gc?page=1&page_size={_gc.MaxRuns}&sort=-creation_time";
+
+    public string Describe() => $"GET {_gc.Harbor.BaseUrl}{HistoryQuery}";
 
     public async Task<GcHistory> ReadAsync(CancellationToken cancellationToken)
     {
         var baseUrl = _gc.Harbor.BaseUrl
-            ?? throw new ClusterCallException(new ClusterProblem(ClusterProblemKinds.NoConfig, "get", "harbor gc", null, "Cluster:Gc:Harbor:BaseUrl is empty"));
+            ?? throw Problem(ClusterProblemKinds.NoConfig, "Cluster:Gc:Harbor:BaseUrl is empty");
 
-        var list = await GetAsync(new Uri(baseUrl, $"api/v2.0/system/gc?page=1&page_size={_gc.MaxRuns}&sort=-creation_time"), cancellationToken);
+        var list = await GetAsync(new Uri(baseUrl, HistoryQuery), cancellationToken);
         var history = JsonSerializer.Deserialize<List<HarborGcJob>>(list) ?? [];
 
         var runs = new List<GcRun>();
@@ -42,7 +44,9 @@ public sealed class HarborGcSource(HttpClient http, IOptions<ClusterOptions> opt
             if (verdict is null && logsRead++ < MaxLogsRead)
                 verdict = await VerdictFromLogAsync(baseUrl, job, cancellationToken);
 
-            runs.Add(new GcRun($"harbor gc {job.Id}", job.CreationTime, verdict ?? new GcVerdict(GcOutcomes.FailedOther, $"job_status {job.Status}", job.CreationTime, job.UpdateTime)));
+            verdict ??= new GcVerdict(
+                GcOutcomes.FailedOther, $"job_status {job.Status}", job.CreationTime, job.UpdateTime);
+            runs.Add(new GcRun($"harbor gc {job.Id}", job.CreationTime, verdict));
         }
 
         return new GcHistory(runs);
@@ -53,7 +57,8 @@ public sealed class HarborGcSource(HttpClient http, IOptions<ClusterOptions> opt
     {
         "Success" => new GcVerdict(GcOutcomes.Succeeded, null, job.CreationTime, job.UpdateTime),
         "Running" or "Pending" or "Scheduled" => new GcVerdict(GcOutcomes.InProgress, null, job.CreationTime, null),
-        "Stopped" => new GcVerdict(GcOutcomes.FailedOther, "stopped before it finished", job.CreationTime, job.UpdateTime),
+        "Stopped" => new GcVerdict(
+            GcOutcomes.FailedOther, "stopped before it finished", job.CreationTime, job.UpdateTime),
         _ => null,
     };
 
@@ -67,7 +72,8 @@ public sealed class HarborGcSource(HttpClient http, IOptions<ClusterOptions> opt
         catch (ClusterCallException ex) when (ex.Problem.Kind == ClusterProblemKinds.NotFound)
         {
             // Harbor loses the job log when its log volume is full (#18459, #17536).
-            return new GcVerdict(GcOutcomes.FailedOther, "job_status Error; its job log is missing", job.CreationTime, job.UpdateTime);
+            return new GcVerdict(
+                GcOutcomes.FailedOther, "job_status Error; its job log is missing", job.CreationTime, job.UpdateTime);
         }
 
         var verdict = GcLogClassifier.Classify(log.Split('\n'));
@@ -94,11 +100,11 @@ public sealed class HarborGcSource(HttpClient http, IOptions<ClusterOptions> opt
         }
         catch (HttpRequestException ex)
         {
-            throw new ClusterCallException(new ClusterProblem(ClusterProblemKinds.Unreachable, "get", "harbor gc", null, ex.Message), ex);
+            throw Problem(ClusterProblemKinds.Unreachable, ex.Message, ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ClusterCallException(new ClusterProblem(ClusterProblemKinds.TimedOut, "get", "harbor gc", null, "no answer in time"), ex);
+            throw Problem(ClusterProblemKinds.TimedOut, "no answer in time", ex);
         }
 
         using (response)
@@ -112,8 +118,7 @@ public sealed class HarborGcSource(HttpClient http, IOptions<ClusterOptions> opt
                     HttpStatusCode.NotFound => ClusterProblemKinds.NotFound,
                     _ => ClusterProblemKinds.Failed,
                 };
-                throw new ClusterCallException(new ClusterProblem(
-                    kind, "get", "harbor gc", null, "HTTP " + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)));
+                throw Problem(kind, "HTTP " + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
             }
 
             await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
@@ -122,6 +127,9 @@ public sealed class HarborGcSource(HttpClient http, IOptions<ClusterOptions> opt
             return text.ToString();
         }
     }
+
+    private static ClusterCallException Problem(string kind, string detail, Exception? inner = null) =>
+        new(new ClusterProblem(kind, "get", "harbor gc", null, detail), inner);
 
     private sealed record HarborGcJob(
         [property: JsonPropertyName("id")] long Id,

@@ -14,7 +14,9 @@ public sealed class PodLogsGcOptions
     /// <summary>A Job name: its pods carry the label <c>job-name=&lt;job&gt;</c>.</summary>
     public string? Job { get; set; }
 
-    /// <summary>A CronJob name: its Jobs are <c>&lt;cronjob&gt;-&lt;n&gt;</c>, so their pods' <c>job-name</c> starts so.</summary>
+    /// <summary>
+    /// A CronJob: its Jobs are named <c>&lt;cronjob&gt;-&lt;n&gt;</c>, which their pods carry as <c>job-name</c>.
+    /// </summary>
     public string? CronJob { get; set; }
 
     public string? LabelSelector { get; set; }

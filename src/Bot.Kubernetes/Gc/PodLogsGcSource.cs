@@ -36,8 +36,8 @@ public sealed class PodLogsGcSource(ClusterApi api, IOptions<ClusterOptions> opt
         foreach (var pod in pods.OrderByDescending(StartOf).Take(_options.Gc.MaxRuns))
         {
             var log = await api.ReadLogLinesAsync(
-                Namespace, pod.Metadata.Name, NullIfEmpty(Pods.Container), Pods.Since, GcLogClassifier.IsRelevant, MaxLinesPerPod,
-                cancellationToken);
+                Namespace, pod.Metadata.Name, NullIfEmpty(Pods.Container), Pods.Since, GcLogClassifier.IsRelevant,
+                MaxLinesPerPod, cancellationToken);
             runs.AddRange(RunsOf(pod, log.Lines));
         }
 
@@ -57,7 +57,8 @@ public sealed class PodLogsGcSource(ClusterApi api, IOptions<ClusterOptions> opt
             // A CronJob's Jobs are named "<cronjob>-<scheduled minute>"; listing pods (not jobs) keeps RBAC to pods.
             var prefix = Pods.CronJob + "-";
             var all = await api.ListPodsAsync(Namespace, "job-name", cancellationToken);
-            return [.. all.Where(p => p.Metadata.Labels?.TryGetValue("job-name", out var job) == true && job.StartsWith(prefix, StringComparison.Ordinal))];
+            return [.. all.Where(p => p.Metadata.Labels?.TryGetValue("job-name", out var job) == true
+                && job.StartsWith(prefix, StringComparison.Ordinal))];
         }
 
         return await api.ListPodsAsync(Namespace, NullIfEmpty(Pods.LabelSelector), cancellationToken);

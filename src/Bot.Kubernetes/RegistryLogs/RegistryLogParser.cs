@@ -37,7 +37,8 @@ public static partial class RegistryLogParser
                 continue;
 
             var method = Method().Match(line);
-            errors.Add(new RegistryWriteError(kind, TimeOf(line), DigestOf(line), method.Success ? method.Groups["m"].Value : null));
+            var methodName = method.Success ? method.Groups["m"].Value : null;
+            errors.Add(new RegistryWriteError(kind, TimeOf(line), DigestOf(line), methodName));
         }
 
         return [.. errors.OrderBy(e => e.At ?? DateTimeOffset.MinValue)];
@@ -46,8 +47,10 @@ public static partial class RegistryLogParser
     public static DateTimeOffset? TimeOf(string line)
     {
         var logrus = LogrusTime().Match(line);
-        var text = logrus.Success ? logrus.Groups["t"].Value : LeadingTime().Match(line) is { Success: true } lead ? lead.Groups["t"].Value : null;
-        return text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+        var lead = LeadingTime().Match(line);
+        var text = logrus.Success ? logrus.Groups["t"].Value : lead.Success ? lead.Groups["t"].Value : null;
+        var styles = DateTimeStyles.AssumeUniversal;
+        return text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles, out var at)
             ? at.ToUniversalTime()
             : null;
     }
@@ -84,7 +87,8 @@ public static partial class RegistryLogParser
     [GeneratedRegex(@"http\.request\.method=(?<m>[A-Z]+)")]
     private static partial Regex Method();
 
-    [GeneratedRegex(@"(?:/blobs/sha256/[0-9a-f]{2}/|/_layers/sha256/|/_manifests/revisions/sha256/)(?<hex>[0-9a-f]{64})/")]
+    [GeneratedRegex(
+        @"(?:/blobs/sha256/[0-9a-f]{2}/|/_layers/sha256/|/_manifests/revisions/sha256/)(?<hex>[0-9a-f]{64})/")]
     private static partial Regex StoragePath();
 
     [GeneratedRegex(@"(?:digest=|vars\.digest=""?)sha256(?::|%3A)(?<hex>[0-9a-f]{64})")]

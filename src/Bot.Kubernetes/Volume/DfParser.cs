@@ -32,7 +32,8 @@ public static class DfParser
         }
 
         var mount = string.Join(' ', fields[5..]);
-        return new DfUsage(fields[0], blocks * blockSize.Value, used * blockSize.Value, available * blockSize.Value, percent, mount);
+        var size = blockSize.Value;
+        return new DfUsage(fields[0], blocks * size, used * size, available * size, percent, mount);
     }
 
     private static long? BlockSize(string header)
@@ -43,7 +44,9 @@ public static class DfParser
 
         var blocks = columns[1];
         var dash = blocks.IndexOf("-blocks", StringComparison.Ordinal);
-        return dash > 0 && long.TryParse(blocks[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0
+        if (dash <= 0)
+            return null;
+        return long.TryParse(blocks[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0
             ? size
             : null;
     }

@@ -31,20 +31,27 @@ internal sealed partial class VolumeScan(ClusterApi api, string pod, string moun
 
     public async Task<Clues> ScanAsync(Clues clues, CancellationToken cancellationToken)
     {
-        var zeroBlobs = await ListAsync(["find", Root + "/blobs", "-type", "f", "-name", "data", "-size", "0"], cancellationToken);
-        var zeroLinks = await ListAsync(["find", Root + "/repositories", "-type", "f", "-name", "link", "-size", "0"], cancellationToken);
-        var uploads = await SizesAsync(
-            ["find", Root + "/repositories", "-type", "d", "-name", "_uploads", "-prune", "-exec", "du", "-s", "-k", "{}", "+"],
-            cancellationToken);
-        var largest = await SizesAsync(
-            ["find", Root + "/blobs", "-type", "f", "-name", "data", "-size",
-                "+" + options.LargeBlobThresholdKiB.ToString(CultureInfo.InvariantCulture) + "k", "-exec", "du", "-k", "{}", "+"],
-            cancellationToken);
+        string[] emptyBlobs = ["find", Root + "/blobs", "-type", "f", "-name", "data", "-size", "0"];
+        string[] emptyLinks = ["find", Root + "/repositories", "-type", "f", "-name", "link", "-size", "0"];
+        string[] uploadSizes =
+        [
+            "find", Root + "/repositories", "-type", "d", "-name", "_uploads", "-prune",
+            "-exec", "du", "-s", "-k", "{}", "+",
+        ];
+        var large = "+" + options.LargeBlobThresholdKiB.ToString(CultureInfo.InvariantCulture) + "k";
+        string[] largeBlobs =
+            ["find", Root + "/blobs", "-type", "f", "-name", "data", "-size", large, "-exec", "du", "-k", "{}", "+"];
+
+        var zeroBlobs = await ListAsync(emptyBlobs, cancellationToken);
+        var zeroLinks = await ListAsync(emptyLinks, cancellationToken);
+        var uploads = await SizesAsync(uploadSizes, cancellationToken);
+        var largest = await SizesAsync(largeBlobs, cancellationToken);
         if (largest is not null)
         {
             var top = largest.OrderByDescending(e => e.KiB).Take(LargestShown)
-                .Select(e => $"{Sizes.Human(e.KiB * 1024)} {DigestOfPath(e.Path) ?? e.Path}");
-            Evidence.Add(Core.Investigations.Evidence.Of("largest blobs", string.Join('\n', top) is { Length: > 0 } t ? t : "none over the threshold"));
+                .Select(e => $"{Sizes.Human(e.KiB * 1024)} {DigestOfPath(e.Path) ?? e.Path}").ToList();
+            var answer = top.Count > 0 ? string.Join('\n', top) : "none over the threshold";
+            Evidence.Add(Core.Investigations.Evidence.Of("largest blobs", answer));
         }
 
         var next = clues with
@@ -62,7 +69,10 @@ internal sealed partial class VolumeScan(ClusterApi api, string pod, string moun
         if (!IsDigest(digest))
         {
             if (digest is not null)
-                Evidence.Add(Core.Investigations.Evidence.Of("broken blob on disk", $"not checked: '{digest}' is not a sha256 digest"));
+            {
+                var answer = $"not checked: '{digest}' is not a sha256 digest";
+                Evidence.Add(Core.Investigations.Evidence.Of("broken blob on disk", answer));
+            }
             return clues;
         }
 
@@ -72,7 +82,8 @@ internal sealed partial class VolumeScan(ClusterApi api, string pod, string moun
         if (result is null)
             return clues;
 
-        if (result.Succeeded && long.TryParse(result.Stdout.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+        var parsed = long.TryParse(result.Stdout.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var size);
+        if (result.Succeeded && parsed)
             return clues with { BrokenBlobOnDisk = true, BrokenBlobSizeOnDisk = size };
 
         // stat says "No such file or directory" (GNU) or "can't stat" (busybox) for a missing file.
@@ -87,7 +98,9 @@ internal sealed partial class VolumeScan(ClusterApi api, string pod, string moun
         if (result is null)
             return null;
 
-        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var lines = result.Stdout
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .ToList();
         return result.Succeeded || lines.Count > 0 ? lines : null;
     }
 
@@ -119,7 +132,8 @@ internal sealed partial class VolumeScan(ClusterApi api, string pod, string moun
         }
         catch (ClusterCallException ex)
         {
-            Evidence.Add(Core.Investigations.Evidence.Of(request, $"not checked: {ex.Problem.Kind}: {ex.Problem.Detail}"));
+            var answer = $"not checked: {ex.Problem.Kind}: {ex.Problem.Detail}";
+            Evidence.Add(Core.Investigations.Evidence.Of(request, answer));
             return null;
         }
     }

@@ -15,7 +15,7 @@ namespace Bot.Kubernetes.Volume;
 /// </summary>
 public sealed class VolumeStep(ClusterApi api, ILogger<VolumeStep> logger) : IInvestigationStep
 {
-    /// <summary>Failed writes kept from the log; the first and the last are what place the corruption in time.</summary>
+    /// <summary>Failed writes kept from the log; the first and the last place the corruption in time.</summary>
     private const int MaxErrorLines = 500;
     private const int MaxErrorsKept = 50;
 
@@ -50,11 +50,18 @@ public sealed class VolumeStep(ClusterApi api, ILogger<VolumeStep> logger) : IIn
 
         var container = pod.Spec.Containers.FirstOrDefault(c => c.Name == Options.Container);
         if (container is null)
-            return Problem(VolumeFindings.ContainerNotFound, clues, evidence, ("pod", podName), ("container", Options.Container));
+        {
+            return Problem(
+                VolumeFindings.ContainerNotFound, clues, evidence, ("pod", podName), ("container", Options.Container));
+        }
 
-        var mount = container.VolumeMounts?.FirstOrDefault(m => m.MountPath.TrimEnd('/') == Options.StorageMountPath.TrimEnd('/'));
+        var mountPath = Options.StorageMountPath.TrimEnd('/');
+        var mount = container.VolumeMounts?.FirstOrDefault(m => m.MountPath.TrimEnd('/') == mountPath);
         if (mount is null)
-            return Problem(VolumeFindings.MountNotFound, clues, evidence, ("pod", podName), ("mountPath", Options.StorageMountPath));
+        {
+            var facts = new (string, string?)[] { ("pod", podName), ("mountPath", Options.StorageMountPath) };
+            return Problem(VolumeFindings.MountNotFound, clues, evidence, facts);
+        }
 
         var volume = pod.Spec.Volumes?.FirstOrDefault(v => v.Name == mount.Name);
         var next = await ReadPvcAsync(volume, clues, evidence, cancellationToken);
@@ -64,7 +71,10 @@ public sealed class VolumeStep(ClusterApi api, ILogger<VolumeStep> logger) : IIn
         evidence.AddRange(scan.Evidence);
         scan.Evidence.Clear();
         if (df is null)
-            return Problem(VolumeFindings.DfUnreadable, next, evidence, ("pod", podName), ("mountPath", Options.StorageMountPath));
+        {
+            return Problem(
+                VolumeFindings.DfUnreadable, next, evidence, ("pod", podName), ("mountPath", Options.StorageMountPath));
+        }
 
         next = next with
         {
@@ -80,12 +90,14 @@ public sealed class VolumeStep(ClusterApi api, ILogger<VolumeStep> logger) : IIn
         return Verdict(podName, df, next, evidence);
     }
 
-    private async Task<Clues> ReadPvcAsync(V1Volume? volume, Clues clues, List<Evidence> evidence, CancellationToken cancellationToken)
+    private async Task<Clues> ReadPvcAsync(
+        V1Volume? volume, Clues clues, List<Evidence> evidence, CancellationToken cancellationToken)
     {
         var claim = volume?.PersistentVolumeClaim?.ClaimName;
         if (claim is null)
         {
-            evidence.Add(Evidence.Of($"volume at {Options.StorageMountPath}", $"{volume?.Name ?? "?"} is not a PVC; nothing to resize"));
+            var answer = $"{volume?.Name ?? "?"} is not a PVC; nothing to resize";
+            evidence.Add(Evidence.Of($"volume at {Options.StorageMountPath}", answer));
             return clues;
         }
 
@@ -105,9 +117,10 @@ public sealed class VolumeStep(ClusterApi api, ILogger<VolumeStep> logger) : IIn
         {
             var storageClass = await api.ReadStorageClassAsync(pvc.StorageClass, cancellationToken);
             var expandable = storageClass.AllowVolumeExpansion == true;
+            var allow = (storageClass.AllowVolumeExpansion?.ToString() ?? "unset").ToLowerInvariant();
             evidence.Add(Evidence.Of(
                 $"get storageclass {pvc.StorageClass}",
-                $"allowVolumeExpansion {(storageClass.AllowVolumeExpansion?.ToString() ?? "unset").ToLowerInvariant()}, provisioner {storageClass.Provisioner}"));
+                $"allowVolumeExpansion {allow}, provisioner {storageClass.Provisioner}"));
             return next with { VolumeExpandable = expandable };
         }
         catch (ClusterCallException ex)
@@ -118,21 +131,24 @@ public sealed class VolumeStep(ClusterApi api, ILogger<VolumeStep> logger) : IIn
         }
     }
 
-    private async Task<Clues> ReadRegistryErrorsAsync(string pod, Clues clues, List<Evidence> evidence, CancellationToken cancellationToken)
+    private async Task<Clues> ReadRegistryErrorsAsync(
+        string pod, Clues clues, List<Evidence> evidence, CancellationToken cancellationToken)
     {
         var request = $"get pods/{pod}/log -c {Options.Container} --since={Options.RegistryLogWindow.TotalHours:0}h";
         try
         {
             var log = await api.ReadLogLinesAsync(
-                Options.Namespace, pod, Options.Container, Options.RegistryLogWindow, RegistryLogParser.IsCandidate, MaxErrorLines,
-                cancellationToken);
+                Options.Namespace, pod, Options.Container, Options.RegistryLogWindow, RegistryLogParser.IsCandidate,
+                MaxErrorLines, cancellationToken);
             var errors = RegistryLogParser.Parse(log.Lines);
             evidence.Add(Evidence.Of(request, DescribeErrors(errors, log)));
             return clues with { RegistryWriteErrors = Bounded(errors) };
         }
         catch (ClusterCallException ex)
         {
-            evidence.Add(Evidence.Of(request, $"not read: {ex.Problem.Kind}: {ex.Problem.Verb} {ex.Problem.Resource}: {ex.Problem.Detail}"));
+            var problem = ex.Problem;
+            var answer = $"not read: {problem.Kind}: {problem.Verb} {problem.Resource}: {problem.Detail}";
+            evidence.Add(Evidence.Of(request, answer));
             return clues;
         }
     }
@@ -153,7 +169,8 @@ public sealed class VolumeStep(ClusterApi api, ILogger<VolumeStep> logger) : IIn
             var first = g.FirstOrDefault(e => e.At is not null)?.At;
             var last = g.LastOrDefault(e => e.At is not null)?.At;
             var digests = string.Join(", ", g.Select(e => e.Digest).OfType<string>().Distinct().Take(3));
-            return $"{g.Key}: {g.Count()} from {Time(first)} to {Time(last)}" + (digests.Length > 0 ? $" ({digests})" : "");
+            var named = digests.Length > 0 ? $" ({digests})" : "";
+            return $"{g.Key}: {g.Count()} from {Time(first)} to {Time(last)}{named}";
         });
         return string.Join('\n', lines) + (log.Cut ? "\n(read cut at the size limit)" : "");
     }
@@ -186,7 +203,8 @@ public sealed class VolumeStep(ClusterApi api, ILogger<VolumeStep> logger) : IIn
             : new StepResult(StepStatus.ProblemFound, finding, evidence, clues);
     }
 
-    private static StepResult Problem(string code, Clues clues, List<Evidence> evidence, params (string, string?)[] facts) =>
+    private static StepResult Problem(
+        string code, Clues clues, List<Evidence> evidence, params (string, string?)[] facts) =>
         new(StepStatus.CouldNotCheck, Finding.Of(code, facts), evidence, clues);
 
     private static string CodeFor(ClusterProblem problem) => problem.Kind switch
