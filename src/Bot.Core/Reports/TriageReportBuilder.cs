@@ -36,7 +36,10 @@ public sealed class TriageReportBuilder(PromptCatalog prompts)
 
         var warnings = conclusion.Warnings.Select(w => prompts.Render(PromptKeys.Warning(w.Code), w.Facts)).ToList();
         var state = KebabCase.Of(investigation.State);
-        return new TriageReport(investigation.Id, investigation.Input, state, steps, rootCause, fixes) { Warnings = warnings };
+        return new TriageReport(investigation.Id, investigation.Input, state, steps, rootCause, fixes)
+        {
+            Warnings = warnings,
+        };
     }
 
     /// <summary>The one-line summary of a recorded step, as the chat and the report show it.</summary>

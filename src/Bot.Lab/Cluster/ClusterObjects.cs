@@ -2,19 +2,29 @@ using k8s.Models;
 
 namespace Bot.Lab.Cluster;
 
-/// <summary>The scenario as the API objects a real cluster would return, built from the client's own model types.</summary>
+/// <summary>The scenario as the API objects a real cluster returns, built from the client's own model types.</summary>
 internal static class ClusterObjects
 {
     public const string StorageVolume = "registry-data";
 
     public static V1Namespace Namespace(ClusterScenario scenario) =>
-        new() { ApiVersion = "v1", Kind = "Namespace", Metadata = new V1ObjectMeta { Name = scenario.Namespace }, Status = new V1NamespaceStatus { Phase = "Active" } };
+        new()
+        {
+            ApiVersion = "v1",
+            Kind = "Namespace",
+            Metadata = new V1ObjectMeta { Name = scenario.Namespace },
+            Status = new V1NamespaceStatus { Phase = "Active" },
+        };
 
     public static V1Pod RegistryPod(ClusterScenario scenario, DateTime started)
     {
         var volume = scenario.PvcName is null
             ? new V1Volume { Name = StorageVolume, EmptyDir = new V1EmptyDirVolumeSource() }
-            : new V1Volume { Name = StorageVolume, PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = scenario.PvcName } };
+            : new V1Volume
+            {
+                Name = StorageVolume,
+                PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = scenario.PvcName },
+            };
         return new V1Pod
         {
             ApiVersion = "v1",
@@ -62,14 +72,20 @@ internal static class ClusterObjects
                 StorageClassName = scenario.StorageClass,
                 Resources = new V1VolumeResourceRequirements
                 {
-                    Requests = new Dictionary<string, ResourceQuantity> { ["storage"] = new(scenario.PvcRequestedSize) },
+                    Requests = new Dictionary<string, ResourceQuantity>
+                    {
+                        ["storage"] = new(scenario.PvcRequestedSize),
+                    },
                 },
             },
             Status = new V1PersistentVolumeClaimStatus
             {
                 Phase = scenario.PvcPhase,
                 Capacity = new Dictionary<string, ResourceQuantity> { ["storage"] = new(scenario.PvcCapacity) },
-                Conditions = [.. scenario.PvcConditions.Select(c => new V1PersistentVolumeClaimCondition { Type = c, Status = "True" })],
+                Conditions =
+                [
+                    .. scenario.PvcConditions.Select(c => new V1PersistentVolumeClaimCondition { Type = c, Status = "True" }),
+                ],
                 AllocatedResourceStatuses = scenario.PvcAllocatedResourceStatus is null
                     ? null
                     : new Dictionary<string, string> { ["storage"] = scenario.PvcAllocatedResourceStatus },
@@ -87,19 +103,37 @@ internal static class ClusterObjects
         };
 
     public static V1Status Status(int code, string reason, string message) =>
-        new() { ApiVersion = "v1", Kind = "Status", Status = "Failure", Code = code, Reason = reason, Message = message, Metadata = new V1ListMeta() };
+        new()
+        {
+            ApiVersion = "v1",
+            Kind = "Status",
+            Status = "Failure",
+            Code = code,
+            Reason = reason,
+            Message = message,
+            Metadata = new V1ListMeta(),
+        };
 
-    /// <summary>The message a real API server gives for an RBAC refusal, which the bot parses for verb and resource.</summary>
+    /// <summary>The message an API server gives for an RBAC refusal; the bot reads the verb and resource from it.</summary>
     public static V1Status Forbidden(ClusterScenario scenario, string verb, string resource, string? name)
     {
         var group = resource == "storageclasses" ? "storage.k8s.io" : "";
         var kind = resource.Split('/')[0] + (group.Length > 0 ? "." + group : "");
-        var scope = resource == "storageclasses" ? "at the cluster scope" : $"in the namespace \"{scenario.Namespace}\"";
+        var scope = resource == "storageclasses"
+            ? "at the cluster scope"
+            : $"in the namespace \"{scenario.Namespace}\"";
         var subject = name is null ? kind : $"{kind} \"{name}\"";
         return Status(403, "Forbidden",
-            $"{subject} is forbidden: User \"system:serviceaccount:{scenario.Namespace}:triage-bot\" cannot {verb} resource \"{resource}\" in API group \"{group}\" {scope}");
+            $"{subject} is forbidden: User \"system:serviceaccount:{scenario.Namespace}:triage-bot\" " +
+            $"cannot {verb} resource \"{resource}\" in API group \"{group}\" {scope}");
     }
 
     private static V1ObjectMeta Meta(string name, string @namespace, Dictionary<string, string> labels, DateTime created) =>
-        new() { Name = name, NamespaceProperty = @namespace, Labels = new Dictionary<string, string>(labels), CreationTimestamp = created };
+        new()
+        {
+            Name = name,
+            NamespaceProperty = @namespace,
+            Labels = new Dictionary<string, string>(labels),
+            CreationTimestamp = created,
+        };
 }

@@ -11,7 +11,8 @@ public sealed record ClusterScenario
 
     public string RegistryPod { get; init; } = "harbor-registry-0";
 
-    public Dictionary<string, string> RegistryPodLabels { get; init; } = new() { ["app"] = "harbor", ["component"] = "registry" };
+    public Dictionary<string, string> RegistryPodLabels { get; init; } =
+        new() { ["app"] = "harbor", ["component"] = "registry" };
 
     public string Container { get; init; } = "registry";
 
@@ -21,7 +22,7 @@ public sealed record ClusterScenario
     /// <summary>The lab directory behind the mount (the registry's rootdirectory, ideally on a tmpfs).</summary>
     public required string StorageDirectory { get; init; }
 
-    /// <summary>The file served as the registry container's log (the lab registry's own log); null serves an empty log.</summary>
+    /// <summary>The file served as the registry container's log (the lab registry's own); null: an empty log.</summary>
     public string? RegistryLogPath { get; init; }
 
     /// <summary>The PVC the pod mounts at <see cref="MountPath"/>; null mounts an emptyDir instead.</summary>

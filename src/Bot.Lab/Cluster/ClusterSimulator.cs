@@ -21,7 +21,8 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly DateTime _started;
 
-    private ClusterSimulator(ClusterScenario scenario, MountNamespace mounts, WebApplication app, string workDirectory, DateTime started)
+    private ClusterSimulator(
+        ClusterScenario scenario, MountNamespace mounts, WebApplication app, string workDirectory, DateTime started)
     {
         _scenario = scenario;
         _mounts = mounts;
@@ -40,7 +41,10 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
     /// <param name="workDirectory">Where the kubeconfig is written.</param>
     /// <param name="time">The clock behind pod start times; the system clock when null.</param>
     public static async Task<ClusterSimulator> StartAsync(
-        ClusterScenario scenario, string workDirectory, TimeProvider? time = null, CancellationToken cancellationToken = default)
+        ClusterScenario scenario,
+        string workDirectory,
+        TimeProvider? time = null,
+        CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(workDirectory);
         var mounts = await MountNamespace.CreateAsync(scenario.StorageDirectory, scenario.MountPath, cancellationToken);
@@ -58,7 +62,8 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
             app.Run(simulator.HandleAsync);
             await app.StartAsync(cancellationToken);
 
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var server = app.Services.GetRequiredService<IServer>();
+            var address = server.Features.Get<IServerAddressesFeature>()!.Addresses.First();
             simulator.BaseUri = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
             await File.WriteAllTextAsync(simulator.KubeconfigPath, simulator.Kubeconfig(), cancellationToken);
             return simulator;
@@ -105,13 +110,13 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
         var request = context.Request;
         if (request.Headers.Authorization.ToString() != "Bearer " + _scenario.Token)
         {
-            await WriteAsync(context, 401, ClusterObjects.Status(401, "Unauthorized", "Unauthorized"));
+            await FailAsync(context, 401, "Unauthorized", "Unauthorized");
             return;
         }
 
         if (request.Method != HttpMethods.Get)
         {
-            await WriteAsync(context, 405, ClusterObjects.Status(405, "MethodNotAllowed", "the lab cluster only reads"));
+            await FailAsync(context, 405, "MethodNotAllowed", "the lab cluster only reads");
             return;
         }
 
@@ -125,7 +130,7 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
         var match = NamespacedPath().Match(request.Path.Value ?? "");
         if (!match.Success)
         {
-            await WriteAsync(context, 404, ClusterObjects.Status(404, "NotFound", "the server could not find the requested resource"));
+            await FailAsync(context, 404, "NotFound", "the server could not find the requested resource");
             return;
         }
 
@@ -151,7 +156,7 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
 
         if (ns != _scenario.Namespace)
         {
-            await WriteAsync(context, 404, ClusterObjects.Status(404, "NotFound", $"namespaces \"{ns}\" not found"));
+            await FailAsync(context, 404, "NotFound", $"namespaces \"{ns}\" not found");
             return;
         }
 
@@ -161,7 +166,9 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
                 await WriteAsync(context, 200, ClusterObjects.Namespace(_scenario));
                 break;
             case ("pods", null, _):
-                await WriteAsync(context, 200, new V1PodList { ApiVersion = "v1", Kind = "PodList", Metadata = new V1ListMeta(), Items = [.. Pods(request.Query["labelSelector"].ToString())] });
+                var items = Pods(request.Query["labelSelector"].ToString()).ToList();
+                var list = new V1PodList { ApiVersion = "v1", Kind = "PodList", Metadata = new(), Items = items };
+                await WriteAsync(context, 200, list);
                 break;
             case ("pods", _, null):
                 await PodAsync(context, name!);
@@ -176,7 +183,7 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
                 await PvcAsync(context, name!);
                 break;
             default:
-                await WriteAsync(context, 404, ClusterObjects.Status(404, "NotFound", "the server could not find the requested resource"));
+                await FailAsync(context, 404, "NotFound", "the server could not find the requested resource");
                 break;
         }
     }
@@ -185,15 +192,20 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
         _scenario.Forbidden.Any(r => r.Verb == verb && r.Resource == resource);
 
     private IEnumerable<V1Pod> AllPods() =>
-        _scenario.GcPods.Select(g => ClusterObjects.GcPod(_scenario, g, _started)).Prepend(ClusterObjects.RegistryPod(_scenario, _started));
+        _scenario.GcPods
+            .Select(g => ClusterObjects.GcPod(_scenario, g, _started))
+            .Prepend(ClusterObjects.RegistryPod(_scenario, _started));
 
     private IEnumerable<V1Pod> Pods(string selector) => AllPods().Where(p => Matches(p.Metadata.Labels, selector));
 
-    /// <summary>Equality (<c>a=b</c>, <c>a==b</c>), inequality (<c>a!=b</c>) and existence (<c>a</c>) terms, comma-joined.</summary>
+    /// <summary>
+    /// Comma-joined terms: equality (<c>a=b</c>, <c>a==b</c>), inequality (<c>a!=b</c>), existence (<c>a</c>).
+    /// </summary>
     private static bool Matches(IDictionary<string, string>? labels, string selector)
     {
         labels ??= new Dictionary<string, string>();
-        foreach (var term in selector.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var terms = selector.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var term in terms)
         {
             var notEqual = term.Split("!=", 2);
             if (notEqual.Length == 2)
@@ -204,7 +216,10 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
             }
 
             var equal = term.Replace("==", "=", StringComparison.Ordinal).Split('=', 2);
-            if (equal.Length == 1 ? !labels.ContainsKey(term) : !labels.TryGetValue(equal[0].Trim(), out var value) || value != equal[1].Trim())
+            var holds = equal.Length == 1
+                ? labels.ContainsKey(term)
+                : labels.TryGetValue(equal[0].Trim(), out var value) && value == equal[1].Trim();
+            if (!holds)
                 return false;
         }
 
@@ -215,7 +230,7 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
     {
         var pod = AllPods().FirstOrDefault(p => p.Metadata.Name == name);
         if (pod is null)
-            await WriteAsync(context, 404, ClusterObjects.Status(404, "NotFound", $"pods \"{name}\" not found"));
+            await FailAsync(context, 404, "NotFound", $"pods \"{name}\" not found");
         else
             await WriteAsync(context, 200, pod);
     }
@@ -223,7 +238,7 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
     private async Task PvcAsync(HttpContext context, string name)
     {
         if (_scenario.PvcName != name || !_scenario.PvcExists)
-            await WriteAsync(context, 404, ClusterObjects.Status(404, "NotFound", $"persistentvolumeclaims \"{name}\" not found"));
+            await FailAsync(context, 404, "NotFound", $"persistentvolumeclaims \"{name}\" not found");
         else
             await WriteAsync(context, 200, ClusterObjects.Pvc(_scenario));
     }
@@ -233,7 +248,7 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
         if (IsForbidden("get", "storageclasses"))
             await WriteAsync(context, 403, ClusterObjects.Forbidden(_scenario, "get", "storageclasses", name));
         else if (_scenario.StorageClass != name)
-            await WriteAsync(context, 404, ClusterObjects.Status(404, "NotFound", $"storageclasses.storage.k8s.io \"{name}\" not found"));
+            await FailAsync(context, 404, "NotFound", $"storageclasses.storage.k8s.io \"{name}\" not found");
         else
             await WriteAsync(context, 200, ClusterObjects.StorageClass(_scenario));
     }
@@ -251,7 +266,7 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
         {
             if (container.Length > 0 && container != _scenario.Container)
             {
-                await WriteAsync(context, 400, ClusterObjects.Status(400, "BadRequest", $"container {container} is not valid for pod {name}"));
+                await FailAsync(context, 400, "BadRequest", $"container {container} is not valid for pod {name}");
                 return;
             }
 
@@ -263,7 +278,7 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
         }
         else
         {
-            await WriteAsync(context, 404, ClusterObjects.Status(404, "NotFound", $"pods \"{name}\" not found"));
+            await FailAsync(context, 404, "NotFound", $"pods \"{name}\" not found");
             return;
         }
 
@@ -279,19 +294,20 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
         var command = query["command"].Where(c => c is not null).Select(c => c!).ToList();
         if (name != _scenario.RegistryPod)
         {
-            await WriteAsync(context, 404, ClusterObjects.Status(404, "NotFound", $"pods \"{name}\" not found"));
+            await FailAsync(context, 404, "NotFound", $"pods \"{name}\" not found");
             return;
         }
 
         if (container != _scenario.Container || command.Count == 0)
         {
-            await WriteAsync(context, 400, ClusterObjects.Status(400, "BadRequest", $"container {container} is not valid for pod {name}, or no command"));
+            await FailAsync(context, 400, "BadRequest", $"container {container} is not valid for pod {name}, or no command");
             return;
         }
 
-        if (!context.WebSockets.IsWebSocketRequest || !context.WebSockets.WebSocketRequestedProtocols.Contains(ExecSession.Protocol))
+        var sockets = context.WebSockets;
+        if (!sockets.IsWebSocketRequest || !sockets.WebSocketRequestedProtocols.Contains(ExecSession.Protocol))
         {
-            await WriteAsync(context, 400, ClusterObjects.Status(400, "BadRequest", "exec needs a WebSocket upgrade with " + ExecSession.Protocol));
+            await FailAsync(context, 400, "BadRequest", "exec needs a WebSocket upgrade with " + ExecSession.Protocol);
             return;
         }
 
@@ -307,6 +323,9 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
         return await reader.ReadToEndAsync();
     }
 
+    private static Task FailAsync(HttpContext context, int status, string reason, string message) =>
+        WriteAsync(context, status, ClusterObjects.Status(status, reason, message));
+
     private static async Task WriteAsync(HttpContext context, int status, object body)
     {
         context.Response.StatusCode = status;
@@ -315,7 +334,8 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
         await context.Response.WriteAsync(json, Encoding.UTF8);
     }
 
-    [GeneratedRegex("^/api/v1/namespaces/(?<ns>[^/]+)(?:/(?<res>pods|persistentvolumeclaims)(?:/(?<name>[^/]+)(?:/(?<sub>log|exec))?)?)?$")]
+    [GeneratedRegex(
+        "^/api/v1/namespaces/(?<ns>[^/]+)(?:/(?<res>pods|persistentvolumeclaims)(?:/(?<name>[^/]+)(?:/(?<sub>log|exec))?)?)?$")]
     private static partial Regex NamespacedPath();
 
     [GeneratedRegex("^/apis/storage\\.k8s\\.io/v1/storageclasses/(?<name>[^/]+)$")]

@@ -17,13 +17,15 @@ internal static class ExecSession
     private const byte Stderr = 2;
     private const byte StatusChannel = 3;
 
-    public static async Task RunAsync(WebSocket socket, MountNamespace space, IReadOnlyList<string> command, CancellationToken cancellationToken)
+    public static async Task RunAsync(
+        WebSocket socket, MountNamespace space, IReadOnlyList<string> command, CancellationToken cancellationToken)
     {
         var send = new SemaphoreSlim(1, 1);
         int exitCode;
         try
         {
-            using var process = Process.Start(space.StartInfo(command)) ?? throw new InvalidOperationException("nsenter did not start");
+            using var process = Process.Start(space.StartInfo(command))
+                ?? throw new InvalidOperationException("nsenter did not start");
             process.StandardInput.Close();
             await using (cancellationToken.Register(() => Kill(process)))
             {
@@ -37,14 +39,16 @@ internal static class ExecSession
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
-            await SendAsync(socket, send, StatusChannel, Json(Failure("InternalError", ex.Message, null)), cancellationToken);
+            var failure = Json(Failure("InternalError", ex.Message, null));
+            await SendAsync(socket, send, StatusChannel, failure, cancellationToken);
             await CloseAsync(socket, cancellationToken);
             return;
         }
 
         var status = exitCode == 0
             ? new V1Status { Metadata = new V1ListMeta(), Status = "Success" }
-            : Failure("NonZeroExitCode", $"command terminated with non-zero exit code: exit status {exitCode}", exitCode);
+            : Failure("NonZeroExitCode", $"command terminated with non-zero exit code: exit status {exitCode}",
+                exitCode);
         await SendAsync(socket, send, StatusChannel, Json(status), cancellationToken);
         await CloseAsync(socket, cancellationToken);
     }
@@ -57,12 +61,19 @@ internal static class ExecSession
         Message = message,
         Details = exitCode is null
             ? null
-            : new V1StatusDetails { Causes = [new V1StatusCause { Reason = "ExitCode", Message = exitCode.Value.ToString(CultureInfo.InvariantCulture) }] },
+            : new V1StatusDetails
+            {
+                Causes =
+                [
+                    new V1StatusCause { Reason = "ExitCode", Message = exitCode.Value.ToString(CultureInfo.InvariantCulture) },
+                ],
+            },
     };
 
     private static byte[] Json(V1Status status) => System.Text.Encoding.UTF8.GetBytes(StatusJson.Serialize(status));
 
-    private static async Task PumpAsync(Stream source, byte channel, WebSocket socket, SemaphoreSlim send, CancellationToken cancellationToken)
+    private static async Task PumpAsync(
+        Stream source, byte channel, WebSocket socket, SemaphoreSlim send, CancellationToken cancellationToken)
     {
         var buffer = new byte[32 * 1024];
         int read;
@@ -70,7 +81,8 @@ internal static class ExecSession
             await SendAsync(socket, send, channel, buffer.AsMemory(0, read), cancellationToken);
     }
 
-    private static async Task SendAsync(WebSocket socket, SemaphoreSlim send, byte channel, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    private static async Task SendAsync(
+        WebSocket socket, SemaphoreSlim send, byte channel, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         var frame = new byte[data.Length + 1];
         frame[0] = channel;

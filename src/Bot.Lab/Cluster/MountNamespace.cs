@@ -17,7 +17,8 @@ internal sealed class MountNamespace : IAsyncDisposable
 
     public int HolderPid => _holder.Id;
 
-    public static async Task<MountNamespace> CreateAsync(string directory, string mountPath, CancellationToken cancellationToken)
+    public static async Task<MountNamespace> CreateAsync(
+        string directory, string mountPath, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(directory))
             throw new LabPrerequisiteException($"The storage directory {directory} does not exist.");
@@ -36,7 +37,10 @@ internal sealed class MountNamespace : IAsyncDisposable
             await space.WaitUntilSeparateAsync(cancellationToken);
             var (code, error) = await space.RunAsync(["mount", "--bind", directory, mountPath], cancellationToken);
             if (code != 0)
-                throw new LabPrerequisiteException($"Could not bind {directory} on {mountPath} in a private mount namespace: {error.Trim()}");
+            {
+                throw new LabPrerequisiteException(
+                    $"Could not bind {directory} on {mountPath} in a private mount namespace: {error.Trim()}");
+            }
 
             return space;
         }
@@ -57,7 +61,8 @@ internal sealed class MountNamespace : IAsyncDisposable
             RedirectStandardInput = true,
             WorkingDirectory = "/",
         };
-        foreach (var argument in new[] { "--target", HolderPid.ToString(System.Globalization.CultureInfo.InvariantCulture), "--mount", "--" })
+        var pid = HolderPid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var argument in new[] { "--target", pid, "--mount", "--" })
             start.ArgumentList.Add(argument);
         foreach (var argument in command)
             start.ArgumentList.Add(argument);
@@ -88,7 +93,8 @@ internal sealed class MountNamespace : IAsyncDisposable
             if (_holder.HasExited)
             {
                 var error = await _holder.StandardError.ReadToEndAsync(cancellationToken);
-                throw new LabPrerequisiteException($"unshare --mount failed: {error.Trim()} The simulator needs root (CAP_SYS_ADMIN).");
+                throw new LabPrerequisiteException(
+                    $"unshare --mount failed: {error.Trim()} The simulator needs root (CAP_SYS_ADMIN).");
             }
 
             var theirs = ReadLink($"/proc/{HolderPid}/ns/mnt");
@@ -101,9 +107,11 @@ internal sealed class MountNamespace : IAsyncDisposable
         throw new LabPrerequisiteException("unshare did not create a mount namespace in time.");
     }
 
-    private async Task<(int Code, string Error)> RunAsync(IReadOnlyList<string> command, CancellationToken cancellationToken)
+    private async Task<(int Code, string Error)> RunAsync(
+        IReadOnlyList<string> command, CancellationToken cancellationToken)
     {
-        using var process = Process.Start(StartInfo(command)) ?? throw new LabPrerequisiteException("Could not start nsenter.");
+        using var process = Process.Start(StartInfo(command))
+            ?? throw new LabPrerequisiteException("Could not start nsenter.");
         process.StandardInput.Close();
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.StandardOutput.ReadToEndAsync(cancellationToken);

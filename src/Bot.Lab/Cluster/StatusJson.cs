@@ -30,7 +30,8 @@ internal static class StatusJson
         {
             json["details"] = new JsonObject
             {
-                ["causes"] = new JsonArray([.. causes.Select(c => (JsonNode)new JsonObject { ["reason"] = c.Reason, ["message"] = c.Message })]),
+                ["causes"] = new JsonArray(
+                    [.. causes.Select(c => (JsonNode)new JsonObject { ["reason"] = c.Reason, ["message"] = c.Message })]),
             };
         }
 
