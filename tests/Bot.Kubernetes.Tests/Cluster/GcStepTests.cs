@@ -69,6 +69,27 @@ public sealed class GcStepTests
         Assert.StartsWith("failed to start gc as registry controller is unreachable", result.Clues.GcFailureDetail);
     }
 
+    /// <summary>SYNTHETIC: the incident write-up's GC lines, which are not Harbor's; they must still read as no space.</summary>
+    [Fact]
+    public async Task Run_SyntheticIncidentGcLog_IsAFailureForLackOfSpace()
+    {
+        const string synthetic = """
+            2026-03-16T02:00:00Z [INFO] Starting garbage collection
+            2026-03-16T02:00:45Z [ERROR] GC failed: filesystem is almost full, refusing to operate
+            2026-03-16T02:00:45Z [INFO] GC completed with errors
+            """;
+        await using var lab = await LabCluster.StartAsync(
+            setup => setup.Scenario with { GcPods = [ClusterWalk.GcPod("registry-gc-29402880", Day, "Failed", synthetic)] },
+            o => ClusterWalk.UseCronJobGc(o, "registry-gc"));
+
+        var result = await lab.GcStep().RunAsync(new Clues(), CancellationToken.None);
+
+        Assert.Equal(GcFindings.Failing, result.Finding.Code);
+        Assert.Equal(GcOutcomes.FailedNoSpace, result.Clues.GcOutcome);
+        Assert.Equal("GC failed: filesystem is almost full, refusing to operate", result.Clues.GcFailureDetail);
+        Assert.Null(result.Clues.GcLastSuccessAt);
+    }
+
     [Fact]
     public async Task Run_JobPodsOfDistributionGc_Succeeded()
     {

@@ -19,4 +19,26 @@ public sealed class SmokeTests
         Assert.Contains("/storage", result.Stdout);
         Assert.Contains("8192", result.Stdout);
     }
+
+    [Fact]
+    public async Task Exec_ArgumentWithShellSyntax_ReachesTheProgramVerbatim()
+    {
+        await using var lab = await LabCluster.StartAsync(setup => setup.Scenario);
+
+        var result = await lab.Api().ExecAsync("harbor-registry-0", ["echo", "$(id -u); ls /"], CancellationToken.None);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("$(id -u); ls /", result.Stdout.Trim());
+    }
+
+    [Fact]
+    public async Task Exec_FailingCommand_ReturnsItsExitCodeAndStderr()
+    {
+        await using var lab = await LabCluster.StartAsync(setup => setup.Scenario);
+
+        var result = await lab.Api().ExecAsync("harbor-registry-0", ["stat", "-c", "%s", "/storage/nope"], CancellationToken.None);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("No such file", result.Stderr);
+    }
 }
