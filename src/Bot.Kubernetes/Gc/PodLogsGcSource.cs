@@ -32,16 +32,14 @@ public sealed class PodLogsGcSource(ClusterApi api, IOptions<ClusterOptions> opt
     public async Task<GcHistory> ReadAsync(CancellationToken cancellationToken)
     {
         var pods = await FindPodsAsync(cancellationToken);
-        var runs = new List<GcRun>();
-        foreach (var pod in pods.OrderByDescending(StartOf).Take(_options.Gc.MaxRuns))
-        {
-            var log = await api.ReadLogLinesAsync(
-                Namespace, pod.Metadata.Name, NullIfEmpty(Pods.Container), Pods.Since, GcLogClassifier.IsRelevant,
-                MaxLinesPerPod, cancellationToken);
-            runs.AddRange(RunsOf(pod, log.Lines));
-        }
+        // Each pod's log is its own read; read the newest few at once.
+        var newest = pods.OrderByDescending(StartOf).Take(_options.Gc.MaxRuns).ToList();
+        var logs = await Task.WhenAll(newest.Select(pod => api.ReadLogLinesAsync(
+            Namespace, pod.Metadata.Name, NullIfEmpty(Pods.Container), Pods.Since, GcLogClassifier.IsRelevant,
+            MaxLinesPerPod, cancellationToken)));
 
-        return new GcHistory(runs.Take(_options.Gc.MaxRuns));
+        var runs = newest.Zip(logs).SelectMany(pair => RunsOf(pair.First, pair.Second.Lines));
+        return new GcHistory(runs.OrderByDescending(r => r.At ?? DateTimeOffset.MinValue).Take(_options.Gc.MaxRuns));
     }
 
     private async Task<IReadOnlyList<V1Pod>> FindPodsAsync(CancellationToken cancellationToken)

@@ -6,11 +6,12 @@ using Bot.Kubernetes.Api;
 namespace Bot.Kubernetes.Volume;
 
 /// <summary>
-/// The look inside the registry's storage after <c>df</c>: empty blobs and links, abandoned
+/// The look inside the registry's storage: <c>df</c>, then empty blobs and links, abandoned
 /// uploads, the largest blobs, and the broken blob's own data file. Every command is a fixed
 /// argument array under the configured mount path; the only outside value, a digest, must match
-/// <c>sha256:[a-f0-9]{64}</c> before it becomes part of a path. Each scan is bounded by the exec
-/// timeout and output cap, and a scan that fails is said in the evidence, not fatal.
+/// <c>sha256:[a-f0-9]{64}</c> before it becomes part of a path. The scans are independent, so they
+/// run side by side, each bounded by the exec timeout and output cap; a scan that fails is said in
+/// the evidence, not fatal. Evidence comes back in a fixed order whatever finishes first.
 /// </summary>
 internal sealed partial class VolumeScan(ClusterApi api, string pod, string mountPath, ClusterOptions options)
 {
@@ -18,18 +19,17 @@ internal sealed partial class VolumeScan(ClusterApi api, string pod, string moun
 
     private string Root => mountPath.TrimEnd('/') + "/docker/registry/v2";
 
-    public List<Evidence> Evidence { get; } = [];
-
     public static bool IsDigest(string? digest) => digest is not null && DigestPattern().IsMatch(digest);
 
-    public async Task<DfUsage?> DfAsync(CancellationToken cancellationToken)
+    /// <summary>Throws <see cref="ClusterCallException"/> when exec itself is refused: without df there is no verdict.</summary>
+    public async Task<(DfUsage? Usage, Evidence Evidence)> DfAsync(CancellationToken cancellationToken)
     {
         var result = await api.ExecAsync(pod, ["df", "-P", mountPath], cancellationToken);
-        Evidence.Add(Core.Investigations.Evidence.Of($"exec {pod}: df -P {mountPath}", Answer(result)));
-        return result.Succeeded ? DfParser.Parse(result.Stdout) : null;
+        var evidence = Evidence.Of($"exec {pod}: df -P {mountPath}", Answer(result));
+        return (result.Succeeded ? DfParser.Parse(result.Stdout) : null, evidence);
     }
 
-    public async Task<Clues> ScanAsync(Clues clues, CancellationToken cancellationToken)
+    public async Task<(Clues Clues, IReadOnlyList<Evidence> Evidence)> ScanAsync(Clues clues, CancellationToken cancellationToken)
     {
         string[] emptyBlobs = ["find", Root + "/blobs", "-type", "f", "-name", "data", "-size", "0"];
         string[] emptyLinks = ["find", Root + "/repositories", "-type", "f", "-name", "link", "-size", "0"];
@@ -42,73 +42,83 @@ internal sealed partial class VolumeScan(ClusterApi api, string pod, string moun
         string[] largeBlobs =
             ["find", Root + "/blobs", "-type", "f", "-name", "data", "-size", large, "-exec", "du", "-k", "{}", "+"];
 
-        var zeroBlobs = await ListAsync(emptyBlobs, cancellationToken);
-        var zeroLinks = await ListAsync(emptyLinks, cancellationToken);
-        var uploads = await SizesAsync(uploadSizes, cancellationToken);
-        var largest = await SizesAsync(largeBlobs, cancellationToken);
-        if (largest is not null)
-        {
-            var top = largest.OrderByDescending(e => e.KiB).Take(LargestShown)
-                .Select(e => $"{Sizes.Human(e.KiB * 1024)} {DigestOfPath(e.Path) ?? e.Path}").ToList();
-            var answer = top.Count > 0 ? string.Join('\n', top) : "none over the threshold";
-            Evidence.Add(Core.Investigations.Evidence.Of("largest blobs", answer));
-        }
+        var zeroBlobs = ListAsync(emptyBlobs, cancellationToken);
+        var zeroLinks = ListAsync(emptyLinks, cancellationToken);
+        var uploads = SizesAsync(uploadSizes, cancellationToken);
+        var largest = SizesAsync(largeBlobs, cancellationToken);
+        var broken = BrokenBlobAsync(clues, cancellationToken);
+        await Task.WhenAll(zeroBlobs, zeroLinks, uploads, largest, broken);
 
-        var next = clues with
+        var evidence = new List<Evidence>();
+        foreach (var scan in new[] { zeroBlobs.Result.Evidence, zeroLinks.Result.Evidence, uploads.Result.Evidence })
+            evidence.AddRange(scan);
+        evidence.AddRange(largest.Result.Evidence);
+        if (largest.Result.Sizes is { } sizes)
+            evidence.Add(Evidence.Of("largest blobs", Largest(sizes)));
+        evidence.AddRange(broken.Result.Evidence);
+
+        var next = broken.Result.Clues with
         {
-            ZeroByteBlobFiles = zeroBlobs?.Count,
-            ZeroByteLinks = zeroLinks?.Count,
-            UploadsBytes = uploads?.Sum(e => e.KiB) * 1024,
+            ZeroByteBlobFiles = zeroBlobs.Result.Lines?.Count,
+            ZeroByteLinks = zeroLinks.Result.Lines?.Count,
+            UploadsBytes = uploads.Result.Sizes?.Sum(e => e.KiB) * 1024,
         };
-        return await BrokenBlobAsync(next, cancellationToken);
+        return (next, evidence);
     }
 
-    private async Task<Clues> BrokenBlobAsync(Clues clues, CancellationToken cancellationToken)
+    private static string Largest(List<(long KiB, string Path)> sizes)
+    {
+        var top = sizes.OrderByDescending(e => e.KiB).Take(LargestShown)
+            .Select(e => $"{Sizes.Human(e.KiB * 1024)} {DigestOfPath(e.Path) ?? e.Path}").ToList();
+        return top.Count > 0 ? string.Join('\n', top) : "none over the threshold";
+    }
+
+    private async Task<(Clues Clues, List<Evidence> Evidence)> BrokenBlobAsync(Clues clues, CancellationToken cancellationToken)
     {
         var digest = clues.BrokenBlobs.Count > 0 ? clues.BrokenBlobs[0].Digest : null;
         if (!IsDigest(digest))
         {
-            if (digest is not null)
-            {
-                var answer = $"not checked: '{digest}' is not a sha256 digest";
-                Evidence.Add(Core.Investigations.Evidence.Of("broken blob on disk", answer));
-            }
-            return clues;
+            List<Evidence> said = digest is null
+                ? []
+                : [Evidence.Of("broken blob on disk", $"not checked: '{digest}' is not a sha256 digest")];
+            return (clues, said);
         }
 
         var hex = digest![7..];
         var path = $"{Root}/blobs/sha256/{hex[..2]}/{hex}/data";
-        var result = await TryExecAsync(["stat", "-c", "%s", path], cancellationToken);
+        var (result, evidence) = await TryExecAsync(["stat", "-c", "%s", path], cancellationToken);
         if (result is null)
-            return clues;
+            return (clues, evidence);
 
         var parsed = long.TryParse(result.Stdout.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var size);
         if (result.Succeeded && parsed)
-            return clues with { BrokenBlobOnDisk = true, BrokenBlobSizeOnDisk = size };
+            return (clues with { BrokenBlobOnDisk = true, BrokenBlobSizeOnDisk = size }, evidence);
 
         // stat says "No such file or directory" (GNU) or "can't stat" (busybox) for a missing file.
         var missing = result.Stderr.Contains("No such file", StringComparison.OrdinalIgnoreCase)
             || result.Stderr.Contains("can't stat", StringComparison.OrdinalIgnoreCase);
-        return missing ? clues with { BrokenBlobOnDisk = false } : clues;
+        return (missing ? clues with { BrokenBlobOnDisk = false } : clues, evidence);
     }
 
-    private async Task<List<string>?> ListAsync(string[] command, CancellationToken cancellationToken)
+    private async Task<(List<string>? Lines, List<Evidence> Evidence)> ListAsync(
+        string[] command, CancellationToken cancellationToken)
     {
-        var result = await TryExecAsync(command, cancellationToken);
+        var (result, evidence) = await TryExecAsync(command, cancellationToken);
         if (result is null)
-            return null;
+            return (null, evidence);
 
         var lines = result.Stdout
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .ToList();
-        return result.Succeeded || lines.Count > 0 ? lines : null;
+        return (result.Succeeded || lines.Count > 0 ? lines : null, evidence);
     }
 
-    private async Task<List<(long KiB, string Path)>?> SizesAsync(string[] command, CancellationToken cancellationToken)
+    private async Task<(List<(long KiB, string Path)>? Sizes, List<Evidence> Evidence)> SizesAsync(
+        string[] command, CancellationToken cancellationToken)
     {
-        var lines = await ListAsync(command, cancellationToken);
+        var (lines, evidence) = await ListAsync(command, cancellationToken);
         if (lines is null)
-            return null;
+            return (null, evidence);
 
         var sizes = new List<(long, string)>();
         foreach (var line in lines)
@@ -118,23 +128,21 @@ internal sealed partial class VolumeScan(ClusterApi api, string pod, string moun
                 sizes.Add((kib, line[(tab + 1)..].Trim()));
         }
 
-        return sizes;
+        return (sizes, evidence);
     }
 
-    private async Task<ExecResult?> TryExecAsync(string[] command, CancellationToken cancellationToken)
+    private async Task<(ExecResult? Result, List<Evidence> Evidence)> TryExecAsync(
+        string[] command, CancellationToken cancellationToken)
     {
         var request = $"exec {pod}: {string.Join(' ', command)}";
         try
         {
             var result = await api.ExecAsync(pod, command, cancellationToken);
-            Evidence.Add(Core.Investigations.Evidence.Of(request, Answer(result)));
-            return result;
+            return (result, [Evidence.Of(request, Answer(result))]);
         }
         catch (ClusterCallException ex)
         {
-            var answer = $"not checked: {ex.Problem.Kind}: {ex.Problem.Detail}";
-            Evidence.Add(Core.Investigations.Evidence.Of(request, answer));
-            return null;
+            return (null, [Evidence.Of(request, $"not checked: {ex.Problem.Kind}: {ex.Problem.Detail}")]);
         }
     }
 

@@ -63,76 +63,94 @@ public sealed class VolumeStep(ClusterApi api, ILogger<VolumeStep> logger) : IIn
             return Problem(VolumeFindings.MountNotFound, clues, evidence, facts);
         }
 
+        // The PVC, df, the storage scans and the registry log do not depend on each other: ask at once.
         var volume = pod.Spec.Volumes?.FirstOrDefault(v => v.Name == mount.Name);
-        var next = await ReadPvcAsync(volume, clues, evidence, cancellationToken);
-
         var scan = new VolumeScan(api, podName, Options.StorageMountPath, Options);
-        var df = await scan.DfAsync(cancellationToken);
-        evidence.AddRange(scan.Evidence);
-        scan.Evidence.Clear();
+        var pvcRead = ReadPvcAsync(volume, cancellationToken);
+        var dfRead = scan.DfAsync(cancellationToken);
+        var scanned = scan.ScanAsync(clues, cancellationToken);
+        var logRead = ReadRegistryErrorsAsync(podName, cancellationToken);
+        try
+        {
+            await Task.WhenAll(pvcRead, dfRead, scanned, logRead);
+        }
+        catch (ClusterCallException)
+        {
+            // Awaited one by one below, so a missing PVC is named before a refused exec.
+        }
+
+        var (pvc, pvcEvidence) = await pvcRead;
+        evidence.AddRange(pvcEvidence);
+        var (df, dfEvidence) = await dfRead;
+        evidence.Add(dfEvidence);
+        var next = pvc(clues);
         if (df is null)
         {
             return Problem(
                 VolumeFindings.DfUnreadable, next, evidence, ("pod", podName), ("mountPath", Options.StorageMountPath));
         }
 
-        next = next with
+        var (afterScan, scanEvidence) = await scanned;
+        var (errors, logEvidence) = await logRead;
+        evidence.AddRange(scanEvidence);
+        evidence.Add(logEvidence);
+        next = pvc(afterScan) with
         {
             VolumeUsePercent = df.UsePercent,
             VolumeFullThresholdPercent = Options.UsageThresholdPercent,
             VolumeSizeBytes = df.SizeBytes,
             VolumeAvailableBytes = df.AvailableBytes,
+            RegistryWriteErrors = errors ?? afterScan.RegistryWriteErrors,
         };
-        next = await scan.ScanAsync(next, cancellationToken);
-        evidence.AddRange(scan.Evidence);
-        next = await ReadRegistryErrorsAsync(podName, next, evidence, cancellationToken);
 
         return Verdict(podName, df, next, evidence);
     }
 
-    private async Task<Clues> ReadPvcAsync(
-        V1Volume? volume, Clues clues, List<Evidence> evidence, CancellationToken cancellationToken)
+    /// <summary>What the PVC and its class add to the clues, and the evidence for it.</summary>
+    private async Task<(Func<Clues, Clues> Apply, List<Evidence> Evidence)> ReadPvcAsync(
+        V1Volume? volume, CancellationToken cancellationToken)
     {
         var claim = volume?.PersistentVolumeClaim?.ClaimName;
         if (claim is null)
         {
             var answer = $"{volume?.Name ?? "?"} is not a PVC; nothing to resize";
-            evidence.Add(Evidence.Of($"volume at {Options.StorageMountPath}", answer));
-            return clues;
+            return (c => c, [Evidence.Of($"volume at {Options.StorageMountPath}", answer)]);
         }
 
         var pvc = PvcFacts.Of(await api.ReadPvcAsync(claim, cancellationToken));
-        evidence.Add(Evidence.Of($"get pvc {claim} -n {Options.Namespace}", pvc.Describe()));
-        var next = clues with
+        List<Evidence> evidence = [Evidence.Of($"get pvc {claim} -n {Options.Namespace}", pvc.Describe())];
+        bool? expandable = null;
+        if (pvc.StorageClass is not null)
+        {
+            try
+            {
+                var storageClass = await api.ReadStorageClassAsync(pvc.StorageClass, cancellationToken);
+                expandable = storageClass.AllowVolumeExpansion == true;
+                var allow = (storageClass.AllowVolumeExpansion?.ToString() ?? "unset").ToLowerInvariant();
+                evidence.Add(Evidence.Of(
+                    $"get storageclass {pvc.StorageClass}",
+                    $"allowVolumeExpansion {allow}, provisioner {storageClass.Provisioner}"));
+            }
+            catch (ClusterCallException ex)
+            {
+                // Without the class, growth is unknown and no resize will be offered; the rest still stands.
+                evidence.Add(ProblemFindings.Evidence(ex.Problem));
+            }
+        }
+
+        return (c => c with
         {
             PvcName = pvc.Name,
             StorageClassName = pvc.StorageClass,
             PvcRequestedSize = pvc.Requested,
             VolumeResizeInProgress = pvc.ResizeInProgress,
-        };
-        if (pvc.StorageClass is null)
-            return next;
-
-        try
-        {
-            var storageClass = await api.ReadStorageClassAsync(pvc.StorageClass, cancellationToken);
-            var expandable = storageClass.AllowVolumeExpansion == true;
-            var allow = (storageClass.AllowVolumeExpansion?.ToString() ?? "unset").ToLowerInvariant();
-            evidence.Add(Evidence.Of(
-                $"get storageclass {pvc.StorageClass}",
-                $"allowVolumeExpansion {allow}, provisioner {storageClass.Provisioner}"));
-            return next with { VolumeExpandable = expandable };
-        }
-        catch (ClusterCallException ex)
-        {
-            // Without the class, growth is unknown and no resize will be offered; the rest still stands.
-            evidence.Add(ProblemFindings.Evidence(ex.Problem));
-            return next;
-        }
+            VolumeExpandable = expandable,
+        }, evidence);
     }
 
-    private async Task<Clues> ReadRegistryErrorsAsync(
-        string pod, Clues clues, List<Evidence> evidence, CancellationToken cancellationToken)
+    /// <summary>The failed writes in the registry's log window; null when the log could not be read.</summary>
+    private async Task<(IReadOnlyList<RegistryWriteError>? Errors, Evidence Evidence)> ReadRegistryErrorsAsync(
+        string pod, CancellationToken cancellationToken)
     {
         var request = $"get pods/{pod}/log -c {Options.Container} --since={Options.RegistryLogWindow.TotalHours:0}h";
         try
@@ -141,15 +159,13 @@ public sealed class VolumeStep(ClusterApi api, ILogger<VolumeStep> logger) : IIn
                 Options.Namespace, pod, Options.Container, Options.RegistryLogWindow, RegistryLogParser.IsCandidate,
                 MaxErrorLines, cancellationToken);
             var errors = RegistryLogParser.Parse(log.Lines);
-            evidence.Add(Evidence.Of(request, DescribeErrors(errors, log)));
-            return clues with { RegistryWriteErrors = Bounded(errors) };
+            return (Bounded(errors), Evidence.Of(request, DescribeErrors(errors, log)));
         }
         catch (ClusterCallException ex)
         {
             var problem = ex.Problem;
             var answer = $"not read: {problem.Kind}: {problem.Verb} {problem.Resource}: {problem.Detail}";
-            evidence.Add(Evidence.Of(request, answer));
-            return clues;
+            return (null, Evidence.Of(request, answer));
         }
     }
 
