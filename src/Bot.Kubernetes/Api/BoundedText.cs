@@ -18,14 +18,35 @@ internal sealed class BoundedText(int max)
         var buffer = new byte[16 * 1024];
         int read;
         while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            var room = max - _kept.WrittenCount;
-            if (room > 0)
-                _kept.Write(buffer.AsSpan(0, Math.Min(room, read)));
-            if (read > room)
-                Truncated = true;
-        }
+            Keep(buffer, read);
     }
+
+    private void Keep(byte[] buffer, int read)
+    {
+        var room = max - _kept.WrittenCount;
+        if (room > 0)
+            _kept.Write(buffer.AsSpan(0, Math.Min(room, read)));
+        if (read > room)
+            Truncated = true;
+    }
+
+    /// <summary>
+    /// Fills from a stream whose reads block (KubernetesClient's exec streams wait on a monitor
+    /// even through ReadAsync) on a thread of its own, so that several execs at once never starve
+    /// the thread pool. Ends when the stream ends: the exec closing, or its timeout tearing it down.
+    /// </summary>
+    public Task FillBlockingAsync(Stream source, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(
+            () =>
+            {
+                var buffer = new byte[16 * 1024];
+                int read;
+                while (!cancellationToken.IsCancellationRequested && (read = source.Read(buffer, 0, buffer.Length)) > 0)
+                    Keep(buffer, read);
+            },
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
 
     public override string ToString() => Encoding.UTF8.GetString(_kept.WrittenSpan);
 }

@@ -79,8 +79,10 @@ public sealed class ClusterApi
             "create", "pods/exec", pod,
             c => c.NamespacedPodExecAsync(
                 pod, _options.Namespace, _options.Container, command, false,
+                // WaitAsync: a reader blocked on a silent stream must not outlive the timeout.
                 (_, output, error) => Task.WhenAll(
-                    stdout.FillAsync(output, timeout.Token), stderr.FillAsync(error, timeout.Token)),
+                        stdout.FillBlockingAsync(output, timeout.Token), stderr.FillBlockingAsync(error, timeout.Token))
+                    .WaitAsync(timeout.Token),
                 timeout.Token),
             timeout.Token, cancellationToken);
 

@@ -41,4 +41,15 @@ public sealed class SmokeTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("No such file", result.Stderr);
     }
+
+    [Fact]
+    public async Task Exec_CommandOutlivesTheTimeout_IsTimedOutNotHung()
+    {
+        await using var lab = await LabCluster.StartAsync(setup => setup.Scenario, o => o.ExecTimeout = TimeSpan.FromSeconds(1));
+
+        var error = await Assert.ThrowsAsync<Bot.Kubernetes.Api.ClusterCallException>(
+            () => lab.Api().ExecAsync("harbor-registry-0", ["sleep", "30"], CancellationToken.None));
+
+        Assert.Equal(Bot.Kubernetes.Api.ClusterProblemKinds.TimedOut, error.Problem.Kind);
+    }
 }
