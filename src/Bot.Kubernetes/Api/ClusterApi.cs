@@ -79,15 +79,22 @@ public sealed class ClusterApi
             "create", "pods/exec", pod,
             c => c.NamespacedPodExecAsync(
                 pod, _options.Namespace, _options.Container, command, false,
-                // WaitAsync: a reader blocked on a silent stream must not outlive the timeout.
-                (_, output, error) => Task.WhenAll(
-                        stdout.FillBlockingAsync(output, timeout.Token), stderr.FillBlockingAsync(error, timeout.Token))
-                    .WaitAsync(timeout.Token),
+                (_, output, error) => ReadBothAsync(stdout, output, stderr, error, timeout.Token),
                 timeout.Token),
             timeout.Token, cancellationToken);
 
         return new ExecResult(code, stdout.ToString(), stderr.ToString(), stdout.Truncated);
     }
+
+    /// <summary>
+    /// Reads stdout and stderr to their ends, but stops waiting at the timeout. KubernetesClient's
+    /// exec streams cannot be interrupted (closing them does not wake a blocked read), so a reader
+    /// on a silent stream stays parked until the API server ends the exec; the step goes on.
+    /// </summary>
+    private static Task ReadBothAsync(
+        BoundedText stdout, Stream output, BoundedText stderr, Stream error, CancellationToken cancellationToken) =>
+        Task.WhenAll(stdout.FillBlockingAsync(output, cancellationToken), stderr.FillBlockingAsync(error, cancellationToken))
+            .WaitAsync(cancellationToken);
 
     /// <summary>
     /// Reads a pod's log from <paramref name="since"/> ago, line by line, keeping only the lines
