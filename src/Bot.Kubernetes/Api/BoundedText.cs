@@ -40,9 +40,13 @@ internal sealed class BoundedText(int max)
             () =>
             {
                 var buffer = new byte[16 * 1024];
-                int read;
-                while (!cancellationToken.IsCancellationRequested && (read = source.Read(buffer, 0, buffer.Length)) > 0)
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    var read = source.Read(buffer, 0, buffer.Length);
+                    if (read == 0)
+                        return;
                     Keep(buffer, read);
+                }
             },
             cancellationToken,
             TaskCreationOptions.LongRunning,

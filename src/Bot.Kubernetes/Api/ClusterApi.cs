@@ -93,7 +93,9 @@ public sealed class ClusterApi
     /// </summary>
     private static Task ReadBothAsync(
         BoundedText stdout, Stream output, BoundedText stderr, Stream error, CancellationToken cancellationToken) =>
-        Task.WhenAll(stdout.FillBlockingAsync(output, cancellationToken), stderr.FillBlockingAsync(error, cancellationToken))
+        Task.WhenAll(
+                stdout.FillBlockingAsync(output, cancellationToken),
+                stderr.FillBlockingAsync(error, cancellationToken))
             .WaitAsync(cancellationToken);
 
     /// <summary>
