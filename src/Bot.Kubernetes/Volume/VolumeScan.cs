@@ -21,7 +21,7 @@ internal sealed partial class VolumeScan(ClusterApi api, string pod, string moun
 
     public static bool IsDigest(string? digest) => digest is not null && DigestPattern().IsMatch(digest);
 
-    /// <summary>Throws <see cref="ClusterCallException"/> when exec itself is refused: without df there is no verdict.</summary>
+    /// <summary>Throws <see cref="ClusterCallException"/> when exec is refused: without df there is no verdict.</summary>
     public async Task<(DfUsage? Usage, Evidence Evidence)> DfAsync(CancellationToken cancellationToken)
     {
         var result = await api.ExecAsync(pod, ["df", "-P", mountPath], cancellationToken);
@@ -29,7 +29,8 @@ internal sealed partial class VolumeScan(ClusterApi api, string pod, string moun
         return (result.Succeeded ? DfParser.Parse(result.Stdout) : null, evidence);
     }
 
-    public async Task<(Clues Clues, IReadOnlyList<Evidence> Evidence)> ScanAsync(Clues clues, CancellationToken cancellationToken)
+    public async Task<(Clues Clues, IReadOnlyList<Evidence> Evidence)> ScanAsync(
+        Clues clues, CancellationToken cancellationToken)
     {
         string[] emptyBlobs = ["find", Root + "/blobs", "-type", "f", "-name", "data", "-size", "0"];
         string[] emptyLinks = ["find", Root + "/repositories", "-type", "f", "-name", "link", "-size", "0"];
@@ -73,7 +74,8 @@ internal sealed partial class VolumeScan(ClusterApi api, string pod, string moun
         return top.Count > 0 ? string.Join('\n', top) : "none over the threshold";
     }
 
-    private async Task<(Clues Clues, List<Evidence> Evidence)> BrokenBlobAsync(Clues clues, CancellationToken cancellationToken)
+    private async Task<(Clues Clues, List<Evidence> Evidence)> BrokenBlobAsync(
+        Clues clues, CancellationToken cancellationToken)
     {
         var digest = clues.BrokenBlobs.Count > 0 ? clues.BrokenBlobs[0].Digest : null;
         if (!IsDigest(digest))
