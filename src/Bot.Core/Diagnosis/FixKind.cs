@@ -8,4 +8,10 @@ public enum FixKind
 
     /// <summary>Re-run the failed CI jobs.</summary>
     RerunCi,
+
+    /// <summary>Run the registry's garbage collection to give back the space orphaned layers hold.</summary>
+    RunGc,
+
+    /// <summary>Grow the registry's PVC (merge-patch its storage request); only on an expandable class.</summary>
+    ResizePvc,
 }

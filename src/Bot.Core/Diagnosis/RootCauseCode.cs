@@ -12,6 +12,18 @@ public enum RootCauseCode
     /// <summary>The cache manifest's own stored bytes are empty or unreadable (500 UNKNOWN).</summary>
     CacheManifestCorrupt,
 
+    /// <summary>
+    /// The cache is broken because the registry's volume ran out of space during a push: the
+    /// registry logged "no space left on device", or the volume is at or over the full threshold.
+    /// </summary>
+    VolumeFullCorruptedCache,
+
+    /// <summary>
+    /// A cache blob is gone while the volume has room and logged no failed write: not a disk
+    /// problem. Suspect a deletion or a GC that raced a push.
+    /// </summary>
+    CacheBlobLostVolumeHealthy,
+
     /// <summary>The cache tag or repository does not exist in the registry.</summary>
     CacheManifestMissing,
 

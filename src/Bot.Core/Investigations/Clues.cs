@@ -33,4 +33,61 @@ public sealed record Clues
     public IReadOnlyList<BlobClue> Blobs { get; init; } = [];
 
     public IReadOnlyList<BrokenBlob> BrokenBlobs { get; init; } = [];
+
+    // What the volume step learned (cluster adapter). Null means "not checked", never "fine".
+
+    /// <summary>The PVC mounted at the registry's storage path.</summary>
+    public string? PvcName { get; init; }
+
+    public string? StorageClassName { get; init; }
+
+    /// <summary>Use of the registry's storage file system, from <c>df -P</c>, in percent.</summary>
+    public int? VolumeUsePercent { get; init; }
+
+    /// <summary>The use at or above which the volume counts as full (from configuration).</summary>
+    public int? VolumeFullThresholdPercent { get; init; }
+
+    public long? VolumeSizeBytes { get; init; }
+
+    public long? VolumeAvailableBytes { get; init; }
+
+    /// <summary>What the PVC asks for, e.g. <c>50Gi</c>.</summary>
+    public string? PvcRequestedSize { get; init; }
+
+    /// <summary>Whether the PVC's StorageClass has <c>allowVolumeExpansion: true</c>.</summary>
+    public bool? VolumeExpandable { get; init; }
+
+    /// <summary>A resize is under way (a Resizing/FileSystemResizePending condition or allocated status).</summary>
+    public bool? VolumeResizeInProgress { get; init; }
+
+    /// <summary>Whether the first broken blob's <c>data</c> file exists on the volume.</summary>
+    public bool? BrokenBlobOnDisk { get; init; }
+
+    /// <summary>The size of the first broken blob's <c>data</c> file on the volume, when it exists.</summary>
+    public long? BrokenBlobSizeOnDisk { get; init; }
+
+    public int? ZeroByteBlobFiles { get; init; }
+
+    public int? ZeroByteLinks { get; init; }
+
+    /// <summary>Space held by abandoned uploads (<c>_uploads</c>), in bytes.</summary>
+    public long? UploadsBytes { get; init; }
+
+    /// <summary>Write failures the registry logged inside the log window, oldest first (bounded).</summary>
+    public IReadOnlyList<RegistryWriteError> RegistryWriteErrors { get; init; } = [];
+
+    // What the GC step learned.
+
+    /// <summary>The outcome class of the latest GC run; one of <see cref="GcOutcomes"/>.</summary>
+    public string? GcOutcome { get; init; }
+
+    /// <summary>Why the latest GC run failed, as the log said it (one line, cut).</summary>
+    public string? GcFailureDetail { get; init; }
+
+    public DateTimeOffset? GcLastRunAt { get; init; }
+
+    public DateTimeOffset? GcLastSuccessAt { get; init; }
+
+    /// <summary>Failed runs since the last success (or in all the history read, without a success).</summary>
+    public int? GcFailedRunsSinceSuccess { get; init; }
 }

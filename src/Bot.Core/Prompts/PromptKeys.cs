@@ -18,6 +18,10 @@ public static class PromptKeys
 
     public static string Precondition(string code) => $"preconditions/{code}";
 
+    public static string Warning(string code) => $"warnings/{code}";
+
+    public static string ChainLink(string code) => $"chain/{code}";
+
     public static string Rejection(string code) => $"rejections/{code}";
 
     /// <summary>Refusals the core itself gives; the CI adapter adds the run-link ones.</summary>
@@ -30,6 +34,8 @@ public static class PromptKeys
             .Concat(Enum.GetValues<RootCauseCode>().Select(RootCause))
             .Concat(Enum.GetValues<FixKind>().Select(Fix))
             .Concat(Diagnoser.PreconditionCodes.Select(Precondition))
+            .Concat(Diagnoser.WarningCodes.Select(Warning))
+            .Concat(Diagnoser.ChainLinkCodes.Select(ChainLink))
             .Concat(CoreFindings.All.Select(Finding))
             .Concat(CoreRejections.Select(Rejection));
 }

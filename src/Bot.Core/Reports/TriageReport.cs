@@ -11,11 +11,21 @@ public sealed record TriageReport(
     long DurationMs,
     IReadOnlyList<ReportStep> Steps,
     ReportRootCause? RootCause,
-    IReadOnlyList<ReportFix> Fixes);
+    IReadOnlyList<ReportFix> Fixes)
+{
+    /// <summary>What else is wrong but did not cause this failure.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 public sealed record ReportStep(string Name, string Title, string Status, string Summary, long DurationMs, IReadOnlyList<ReportEvidence> Evidence);
 
-public sealed record ReportRootCause(string Code, string Summary, IReadOnlyList<ReportEvidence> Evidence);
+public sealed record ReportRootCause(string Code, string Summary, IReadOnlyList<ReportEvidence> Evidence)
+{
+    /// <summary>The chain from symptom to cause, each link with its own step's evidence.</summary>
+    public IReadOnlyList<ReportLink> Chain { get; init; } = [];
+}
+
+public sealed record ReportLink(string Step, string Summary, IReadOnlyList<ReportEvidence> Evidence);
 
 public sealed record ReportEvidence(string Step, string Request, string Answer);
 

@@ -19,7 +19,14 @@ public sealed class TriageReportBuilder(PromptCatalog prompts)
             .Where(s => cause.SupportedBy.Contains(s.Step))
             .SelectMany(s => s.Evidence.Select(e => new ReportEvidence(KebabCase.Of(s.Step), e.Request, e.Answer)))
             .ToList();
-        var rootCause = new ReportRootCause(KebabCase.Of(cause.Code), prompts.Render(PromptKeys.RootCause(cause.Code), cause.Facts), evidence);
+        var chain = cause.Chain
+            .Select(link => new ReportLink(
+                KebabCase.Of(link.Step),
+                prompts.Render(PromptKeys.ChainLink(link.Code), link.Facts),
+                [.. investigation.Steps.Where(s => s.Step == link.Step).SelectMany(EvidenceOf)]))
+            .ToList();
+        var summary = prompts.Render(PromptKeys.RootCause(cause.Code), cause.Facts);
+        var rootCause = new ReportRootCause(KebabCase.Of(cause.Code), summary, evidence) { Chain = chain };
 
         var fixes = conclusion.Fixes
             .Select(f => new ReportFix(
@@ -28,8 +35,12 @@ public sealed class TriageReportBuilder(PromptCatalog prompts)
                 [.. f.Preconditions.Select(p => prompts.Render(PromptKeys.Precondition(p), f.Facts))]))
             .ToList();
 
-        return new TriageReport(
-            investigation.Id, investigation.Input, KebabCase.Of(investigation.State), duration, steps, rootCause, fixes);
+        var warnings = conclusion.Warnings.Select(w => prompts.Render(PromptKeys.Warning(w.Code), w.Facts)).ToList();
+        var state = KebabCase.Of(investigation.State);
+        return new TriageReport(investigation.Id, investigation.Input, state, duration, steps, rootCause, fixes)
+        {
+            Warnings = warnings,
+        };
     }
 
     /// <summary>The one-line summary of a recorded step, as the chat and the report show it.</summary>
@@ -45,4 +56,7 @@ public sealed class TriageReportBuilder(PromptCatalog prompts)
             Summarize(record),
             (long)record.Duration.TotalMilliseconds,
             [.. record.Evidence.Select(e => new ReportEvidence(KebabCase.Of(record.Step), e.Request, e.Answer))]);
+
+    private static IEnumerable<ReportEvidence> EvidenceOf(StepRecord record) =>
+        record.Evidence.Select(e => new ReportEvidence(KebabCase.Of(record.Step), e.Request, e.Answer));
 }

@@ -1,0 +1,51 @@
+using k8s;
+
+namespace Bot.ClusterBench;
+
+/// <summary>
+/// The calls the volume and GC steps make, issued one after another straight through
+/// KubernetesClient with no parsing, classifying or bookkeeping: the floor the steps are measured against.
+/// </summary>
+internal sealed class RawCalls(IKubernetes client, string @namespace, string pod, string container, string storage)
+{
+    private string Root => storage + "/docker/registry/v2";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await client.CoreV1.ListNamespacedPodAsync(@namespace, labelSelector: "app=harbor,component=registry", cancellationToken: cancellationToken);
+        await client.CoreV1.ReadNamespacedPersistentVolumeClaimAsync("harbor-registry", @namespace, cancellationToken: cancellationToken);
+        await client.StorageV1.ReadStorageClassAsync("standard", cancellationToken: cancellationToken);
+
+        string[][] commands =
+        [
+            ["df", "-P", storage],
+            ["find", Root + "/blobs", "-type", "f", "-name", "data", "-size", "0"],
+            ["find", Root + "/repositories", "-type", "f", "-name", "link", "-size", "0"],
+            ["find", Root + "/repositories", "-type", "d", "-name", "_uploads", "-prune", "-exec", "du", "-s", "-k", "{}", "+"],
+            ["find", Root + "/blobs", "-type", "f", "-name", "data", "-size", "+256k", "-exec", "du", "-k", "{}", "+"],
+            ["stat", "-c", "%s", Root + "/blobs/sha256/aa/" + new string('a', 64) + "/data"],
+        ];
+        foreach (var command in commands)
+        {
+            await client.NamespacedPodExecAsync(
+                pod, @namespace, container, command, false,
+                async (_, output, error) =>
+                {
+                    await output.CopyToAsync(Stream.Null, cancellationToken);
+                    await error.CopyToAsync(Stream.Null, cancellationToken);
+                },
+                cancellationToken);
+        }
+
+        await DrainAsync(await client.CoreV1.ReadNamespacedPodLogAsync(pod, @namespace, container: container, sinceSeconds: 259200, cancellationToken: cancellationToken));
+        var gcPods = await client.CoreV1.ListNamespacedPodAsync(@namespace, labelSelector: "job-name", cancellationToken: cancellationToken);
+        foreach (var gcPod in gcPods.Items)
+            await DrainAsync(await client.CoreV1.ReadNamespacedPodLogAsync(gcPod.Metadata.Name, @namespace, sinceSeconds: 604800, cancellationToken: cancellationToken));
+    }
+
+    private static async Task DrainAsync(Stream stream)
+    {
+        await using (stream)
+            await stream.CopyToAsync(Stream.Null);
+    }
+}

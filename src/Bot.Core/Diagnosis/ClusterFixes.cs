@@ -1,0 +1,63 @@
+using Bot.Core.Investigations;
+
+namespace Bot.Core.Diagnosis;
+
+/// <summary>
+/// The fixes that act on the cluster: run GC, grow the PVC. Offered only when the disk is the
+/// cause, and a resize only where the StorageClass allows it and none is under way already.
+/// </summary>
+internal static class ClusterFixes
+{
+    public const string NoGcRunning = "no-gc-running";
+    public const string RegistryReadOnlyDuringGc = "registry-read-only-during-gc";
+    public const string GcFailureCauseAddressed = "gc-failure-cause-addressed";
+    public const string PvcBound = "pvc-bound";
+    public const string StorageClassAllowsExpansion = "storage-class-allows-expansion";
+    public const string NewSizeLarger = "new-size-larger";
+    public const string ResizeDryRunAccepted = "resize-dry-run-accepted";
+
+    public static IReadOnlyCollection<string> PreconditionCodes { get; } =
+    [
+        NoGcRunning, RegistryReadOnlyDuringGc, GcFailureCauseAddressed, PvcBound, StorageClassAllowsExpansion,
+        NewSizeLarger, ResizeDryRunAccepted,
+    ];
+
+    public static OfferedFix? RunGc(Clues clues, DiskEvidence disk)
+    {
+        // A run already going is not interrupted by a second offer; with no full disk there is nothing to win.
+        if (!disk.Full && !disk.GcFailing || clues.GcOutcome == GcOutcomes.InProgress)
+            return null;
+
+        var facts = new Dictionary<string, string>();
+        disk.AddFacts(facts);
+        List<string> preconditions = [NoGcRunning, RegistryReadOnlyDuringGc];
+        if (disk.GcFailing)
+            preconditions.Add(GcFailureCauseAddressed);
+
+        return new OfferedFix(FixKind.RunGc, facts, preconditions);
+    }
+
+    public static OfferedFix? ResizePvc(Clues clues, DiskEvidence disk)
+    {
+        if (!disk.Full || clues.VolumeExpandable != true || clues.VolumeResizeInProgress == true)
+            return null;
+        if (clues.PvcName is null)
+            return null;
+
+        var proposed = StorageSize.ProposeLarger(clues.PvcRequestedSize);
+        if (proposed is null)
+            return null;
+
+        var facts = new Dictionary<string, string>
+        {
+            ["pvc"] = clues.PvcName,
+            ["currentSize"] = clues.PvcRequestedSize!,
+            ["proposedSize"] = proposed,
+        };
+        if (clues.StorageClassName is not null)
+            facts["storageClass"] = clues.StorageClassName;
+
+        return new OfferedFix(
+            FixKind.ResizePvc, facts, [PvcBound, StorageClassAllowsExpansion, NewSizeLarger, ResizeDryRunAccepted]);
+    }
+}
