@@ -4,6 +4,7 @@ using Bot.Core.Reports;
 using Bot.Core.Triage;
 using Bot.GitHub;
 using Bot.GitHub.Links;
+using Bot.Kubernetes;
 using Bot.Registry;
 using Bot.Slack;
 using Bot.Storage;
@@ -33,6 +34,7 @@ internal static class BotServices
         // The walk's steps, one adapter each; the runner takes every registered IInvestigationStep.
         services.AddGitHubCiLog(configuration);
         services.AddRegistryChecks(configuration);
+        services.AddClusterChecks(configuration);
 
         services.AddSingleton(provider => LoadPrompts(configuration, provider));
         services.AddSingleton<TriageReportBuilder>();
