@@ -34,6 +34,12 @@ internal sealed class ReportWriter(PromptCatalog prompts, TriageReportBuilder re
         yield return prompts.Render(TerminalPrompts.RootCause, Facts(
             investigation, ("code", report.RootCause.Code), ("summary", report.RootCause.Summary)));
 
+        foreach (var link in report.RootCause.Chain)
+            yield return prompts.Render(TerminalPrompts.ChainLink, Facts(investigation, ("step", link.Step), ("summary", link.Summary)));
+
+        foreach (var warning in report.Warnings)
+            yield return prompts.Render(TerminalPrompts.Warning, Facts(investigation, ("summary", warning)));
+
         foreach (var fix in report.Fixes)
         {
             yield return prompts.Render(TerminalPrompts.Fix, Facts(investigation, ("kind", fix.Kind), ("summary", fix.Summary)));

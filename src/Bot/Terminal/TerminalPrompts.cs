@@ -14,6 +14,8 @@ internal static class TerminalPrompts
     public const string StepRecorded = "chat/step-recorded";
     public const string Evidence = "chat/evidence";
     public const string RootCause = "chat/root-cause";
+    public const string ChainLink = "chat/chain-link";
+    public const string Warning = "chat/warning";
     public const string Fix = "chat/fix";
     public const string Precondition = "chat/precondition";
     public const string NoResume = "chat/nothing-to-resume";
@@ -21,6 +23,6 @@ internal static class TerminalPrompts
     public static IReadOnlyCollection<string> Keys { get; } =
     [
         Welcome, Help, Accepted, Refused, UnknownCommand, Waiting, Goodbye,
-        StepStarted, StepRecorded, Evidence, RootCause, Fix, Precondition, NoResume,
+        StepStarted, StepRecorded, Evidence, RootCause, ChainLink, Warning, Fix, Precondition, NoResume,
     ];
 }
