@@ -150,7 +150,10 @@ public static class Diagnoser
     }
 
     private static RootCause Cause(
-        RootCauseCode code, Dictionary<string, string> facts, Dictionary<StepName, StepRecord> steps, params StepName[] support) =>
+        RootCauseCode code,
+        Dictionary<string, string> facts,
+        Dictionary<StepName, StepRecord> steps,
+        params StepName[] support) =>
         new(code, facts, [.. support.Where(steps.ContainsKey)]);
 
     private static bool IsFine(Dictionary<StepName, StepRecord> steps, StepName step) =>

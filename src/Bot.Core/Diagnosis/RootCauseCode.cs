@@ -36,7 +36,9 @@ public enum RootCauseCode
     /// <summary>The registry answered, but not with anything a registry should say.</summary>
     RegistryAnsweredGarbage,
 
-    /// <summary>The CI log shows a failure that has nothing to do with the registry, and the registry is fine.</summary>
+    /// <summary>
+    /// The CI log shows a failure that has nothing to do with the registry, and the registry is fine.
+    /// </summary>
     UnrelatedToRegistry,
 
     NothingWrongFound,
