@@ -32,7 +32,7 @@ internal sealed class TerminalChat(
         var working = worker.RunAsync(stopWorker.Token);
 
         await Say(output, TerminalPrompts.Welcome);
-        while (await input.ReadLineAsync(cancellationToken) is { } line)
+        while (await ReadLineAsync(input, cancellationToken) is { } line)
         {
             if (!await HandleAsync(line.Trim(), output, cancellationToken))
                 break;
@@ -99,6 +99,11 @@ internal sealed class TerminalChat(
 
         await Say(output, TerminalPrompts.Goodbye);
     }
+
+    // Console.In reads synchronously even through ReadLineAsync and never sees the token, so the
+    // read runs on the pool and Ctrl-C cancels the wait for it.
+    private static Task<string?> ReadLineAsync(TextReader input, CancellationToken cancellationToken) =>
+        Task.Run(input.ReadLine, CancellationToken.None).WaitAsync(cancellationToken);
 
     private void Track(string id) => _open.TryAdd(id, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
