@@ -37,7 +37,9 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Slack:Approvers:0"] = "U0APPROVER",
     ["Storage:SqlitePath"] = database,
 });
-builder.Services.AddSingleton(PromptCatalog.Load(FindPrompts(), PromptKeys.Core().Concat(SlackPrompts.Keys)));
+// The bench wires only the Slack adapter, so only the Slack templates have to be used.
+builder.Services.AddSingleton(PromptCatalog.Load(
+    FindPrompts(), PromptKeys.Core().Concat(SlackPrompts.Keys), key => key.StartsWith("slack/", StringComparison.Ordinal)));
 builder.Services.AddSingleton<ITriageLauncher>(launcher);
 builder.Services.AddSingleton<IInvestigationStore, BenchStore>();
 builder.Services.AddSlack(builder.Configuration);
