@@ -35,7 +35,11 @@ internal static partial class ClusterSectionParser
     {
         var volume = ByteSize.Format(volumeBytes);
         var podLabels = map.OptionalStringMap("podLabels")
-            ?? new Dictionary<string, string>(StringComparer.Ordinal) { ["app"] = "harbor", ["component"] = "registry" };
+            ?? new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["app"] = "harbor",
+                ["component"] = "registry",
+            };
         foreach (var (key, value) in podLabels)
             CheckLabel(map, "podLabels", key, value);
         if (podLabels.Count == 0)
@@ -163,7 +167,8 @@ internal static partial class ClusterSectionParser
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
             return new PodStart(at, TimeSpan.Zero);
 
-        throw map.Error("startedAt", $"must be a UTC time like 2026-12-01T02:00:00Z or a span like 2d ago, not '{text}'");
+        throw map.Error(
+            "startedAt", $"must be a UTC time like 2026-12-01T02:00:00Z or a span like 2d ago, not '{text}'");
     }
 
     private static string MountPath(YamlMap map)
@@ -180,7 +185,11 @@ internal static partial class ClusterSectionParser
     {
         var conditions = pvc?.OptionalStrings("conditions") ?? [];
         if (conditions.FirstOrDefault(c => !PvcConditionTypes.Contains(c)) is { } unknown)
-            throw pvc!.Error("conditions", $"'{unknown}' is not a PVC condition; known: {string.Join(", ", PvcConditionTypes)}");
+        {
+            throw pvc!.Error(
+                "conditions", $"'{unknown}' is not a PVC condition; known: {string.Join(", ", PvcConditionTypes)}");
+        }
+
         return conditions;
     }
 

@@ -73,7 +73,7 @@ internal static class LabCluster
         {
             ["name"] = pod.Name,
             ["started_at"] = Time(started),
-            ["job"] = pod.Labels.GetValueOrDefault("job-name"),
+            ["job"] = pod.Labels.GetValueOrDefault("job-name") ?? "",
         }, Options));
 
         string log;

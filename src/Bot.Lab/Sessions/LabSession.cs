@@ -68,7 +68,7 @@ public sealed class LabSession : IAsyncDisposable
 
     public VolumeUsage VolumeUsage => VolumeUsage.Of(VolumePath);
 
-    /// <summary>The simulated Kubernetes API around the registry; null when the scenario has no <c>cluster:</c>.</summary>
+    /// <summary>The simulated Kubernetes API around the registry; null without a <c>cluster:</c> section.</summary>
     public ClusterSimulator? Cluster => _cluster;
 
     private RegistryProcess Registry => _registry ?? throw new ObjectDisposedException(nameof(LabSession));

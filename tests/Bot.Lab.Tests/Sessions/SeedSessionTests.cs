@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Bot.Lab.Tests.Support;
 
@@ -130,8 +131,9 @@ public sealed class SeedSessionTests(SeedSession fixture) : IClassFixture<SeedSe
         Assert.Equal(("24Mi", "24Mi"), (cluster.PvcRequestedSize, cluster.PvcCapacity));
         Assert.Equal(["Succeeded", "Failed", "Failed"], cluster.GcPods.Select(p => p.Phase));
         Assert.All(cluster.GcPods, p => Assert.StartsWith(
-            p.StartedAt!.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-            p.Log, StringComparison.Ordinal));
+            p.StartedAt!.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            p.Log,
+            StringComparison.Ordinal));
         Assert.Contains("no space left on device", cluster.GcPods[^1].Log, StringComparison.Ordinal);
     }
 }

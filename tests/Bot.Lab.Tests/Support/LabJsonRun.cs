@@ -37,12 +37,12 @@ internal sealed partial class LabJsonRun : IDisposable
     /// <summary>Each link of the root cause's chain: the step it stands on and what it says.</summary>
     public IReadOnlyList<(string Step, string Summary)> Chain =>
         RootCause.TryGetProperty("chain", out var chain)
-            ? [.. chain.EnumerateArray().Select(l => (l.GetProperty("step").GetString()!, l.GetProperty("summary").GetString()!))]
+            ? [.. chain.EnumerateArray().Select(l => (Text(l, "step"), Text(l, "summary")))]
             : [];
 
     public IReadOnlyList<(string Name, string Status, string Summary)> Steps =>
-        [.. Report.RootElement.GetProperty("steps").EnumerateArray().Select(s => (
-            s.GetProperty("name").GetString()!, s.GetProperty("status").GetString()!, s.GetProperty("summary").GetString()!))];
+        [.. Report.RootElement.GetProperty("steps").EnumerateArray()
+            .Select(s => (Text(s, "name"), Text(s, "status"), Text(s, "summary")))];
 
     public static async Task<LabJsonRun> StartAsync(string scenarioFile)
     {
@@ -66,12 +66,15 @@ internal sealed partial class LabJsonRun : IDisposable
     /// </summary>
     public bool HasWarning(string code)
     {
-        var template = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "prompts", "warnings", code + ".liquid"));
+        var path = Path.Combine(AppContext.BaseDirectory, "prompts", "warnings", code + ".liquid");
+        var template = File.ReadAllText(path);
         var fixedText = LiquidTag().Split(template).Select(t => t.Trim()).MaxBy(t => t.Length)!;
         return Warnings.Any(w => w.Contains(fixedText, StringComparison.Ordinal));
     }
 
     public void Dispose() => Report.Dispose();
+
+    private static string Text(JsonElement element, string property) => element.GetProperty(property).GetString()!;
 
     [GeneratedRegex(@"\{\{.*?\}\}|\{%.*?%\}", RegexOptions.Singleline)]
     private static partial Regex LiquidTag();
