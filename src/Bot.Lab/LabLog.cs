@@ -31,4 +31,8 @@ internal static partial class LabLog
     [LoggerMessage(5008, LogLevel.Debug,
         "Commit round {Round} of {Exporters} exporters on the full volume left the link whole")]
     public static partial void EnospcAttemptMissed(ILogger logger, int round, int exporters);
+
+    [LoggerMessage(5009, LogLevel.Information,
+        "Cluster simulator for namespace {Namespace} at {BaseUri}, kubeconfig {KubeconfigPath}")]
+    public static partial void ClusterStarted(ILogger logger, string @namespace, Uri baseUri, string kubeconfigPath);
 }

@@ -26,6 +26,22 @@ public static class LabReport
                 $"Pushed    {session.RegistryName}/{artifact.Reference}@{artifact.Digest}");
         }
 
+        if (session.Cluster is { } cluster)
+        {
+            var scenario = cluster.Scenario;
+            var forbidden = scenario.Forbidden.Count == 0
+                ? ""
+                : "; forbidden: " + string.Join(", ", scenario.Forbidden.Select(r => $"{r.Verb} {r.Resource}"));
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"Cluster   {cluster.BaseUri} ns {scenario.Namespace}, pod {scenario.RegistryPod}, " +
+                $"PVC {scenario.PvcName ?? "none"}, {scenario.GcPods.Count} GC pods{forbidden}; " +
+                $"kubeconfig {cluster.KubeconfigPath}");
+        }
+        else
+        {
+            text.AppendLine("Cluster   none (the scenario has no cluster: section)");
+        }
+
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Induced   {FailureKinds.NameOf(session.Failure.Kind)}: {session.Failure.Summary}");
         var jobs = string.Join(", ", ci.Jobs.Select(j => $"{j.Name} ({j.Conclusion})"));

@@ -21,6 +21,9 @@ public sealed record Scenario
 
     public required CiSpec Ci { get; init; }
 
+    /// <summary>The simulated Kubernetes cluster around the registry; null: the lab starts none.</summary>
+    public ClusterSpec? Cluster { get; init; }
+
     /// <summary>The file it came from, for messages.</summary>
     public required string SourcePath { get; init; }
 

@@ -62,11 +62,12 @@ public static partial class ScenarioParser
         if (!ScenarioName().IsMatch(name))
             throw root.Error("name", "must be lower-case letters, digits and dashes");
 
+        var registry = ReadRegistry(root.RequireMap("registry"));
         var scenario = new Scenario
         {
             Name = name,
             Story = root.RequireString("story").Trim(),
-            Registry = ReadRegistry(root.RequireMap("registry")),
+            Registry = registry,
             Images = (root.OptionalSequence("images", minCount: 0) ?? [])
                 .Select((node, i) => ReadImage(YamlMap.From(node, $"images[{i}]", root.File))).ToList(),
             Caches = (root.OptionalSequence("caches", minCount: 0) ?? [])
@@ -74,6 +75,9 @@ public static partial class ScenarioParser
             Filler = root.OptionalMap("filler") is { } filler ? ReadFiller(filler) : null,
             Failure = ReadFailure(root.RequireMap("failure")),
             Ci = ReadCi(root.RequireMap("ci")),
+            Cluster = root.OptionalMap("cluster") is { } cluster
+                ? ClusterSectionParser.Read(cluster, registry.VolumeBytes)
+                : null,
             SourcePath = sourceName,
         };
         root.RejectUnknownKeys();

@@ -101,6 +101,39 @@ internal sealed class YamlMap
         return sequence.Children.ToList();
     }
 
+    /// <summary>A flow or block mapping of text to text, e.g. <c>{app: harbor, component: registry}</c>.</summary>
+    public IReadOnlyDictionary<string, string>? OptionalStringMap(string key)
+    {
+        if (Find(key) is not { } node)
+            return null;
+
+        if (node is not YamlMappingNode map)
+            throw Error(node, key, "must be a mapping like {app: harbor}");
+
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in map.Children)
+        {
+            if (name is not YamlScalarNode { Value: { Length: > 0 } text }
+                || value is not YamlScalarNode { Value: { Length: > 0 } valueText })
+                throw Error(name, key, "must map non-empty text to non-empty text");
+
+            result[text] = valueText;
+        }
+
+        return result;
+    }
+
+    /// <summary>A list of non-empty text values, e.g. <c>[FileSystemResizePending]</c>.</summary>
+    public IReadOnlyList<string>? OptionalStrings(string key)
+    {
+        if (OptionalSequence(key, minCount: 0) is not { } items)
+            return null;
+
+        return items.Select((item, i) => item is YamlScalarNode { Value: { Length: > 0 } text }
+            ? text
+            : throw Error(item, $"{key}[{i}]", "must be a non-empty text value")).ToList();
+    }
+
     public IReadOnlyList<long> RequireSizes(string key, long min, long max)
     {
         var items = RequireSequence(key, minCount: 1);

@@ -1,5 +1,6 @@
 using Bot.Lab.GitHub;
 using System.Globalization;
+using Bot.Lab.Cluster;
 using Bot.Lab.Failures;
 using Bot.Lab.Registry;
 using Bot.Lab.Scenarios;
@@ -17,14 +18,17 @@ namespace Bot.Lab.Sessions;
 public sealed class LabSession : IAsyncDisposable
 {
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly List<PushedArtifact> _pushed = [];
     private Tmpfs? _volume;
     private RegistryProcess? _registry;
     private HttpClient? _http;
+    private ClusterSimulator? _cluster;
     private int _disposed;
 
-    private LabSession(Scenario scenario, string directory, ILogger logger)
+    private LabSession(Scenario scenario, string directory, TimeProvider time, ILogger logger)
     {
+        _time = time;
         Scenario = scenario;
         Id = Path.GetFileName(directory);
         Directory = directory;
@@ -64,6 +68,9 @@ public sealed class LabSession : IAsyncDisposable
 
     public VolumeUsage VolumeUsage => VolumeUsage.Of(VolumePath);
 
+    /// <summary>The simulated Kubernetes API around the registry; null without a <c>cluster:</c> section.</summary>
+    public ClusterSimulator? Cluster => _cluster;
+
     private RegistryProcess Registry => _registry ?? throw new ObjectDisposedException(nameof(LabSession));
 
     public static async Task<LabSession> StartAsync(
@@ -74,7 +81,8 @@ public sealed class LabSession : IAsyncDisposable
     {
         options ??= new LabSessionOptions();
         var id = $"{scenario.Name}-{Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture)[..8]}";
-        var session = new LabSession(scenario, Path.Combine(options.RootDirectory, id), logger ?? NullLogger.Instance);
+        var session = new LabSession(
+            scenario, Path.Combine(options.RootDirectory, id), options.Time, logger ?? NullLogger.Instance);
         try
         {
             await session.BuildAsync(cancellationToken);
@@ -105,6 +113,10 @@ public sealed class LabSession : IAsyncDisposable
             settings["GitHub:ApiBaseUrl"] = gitHubApiBaseUri.ToString();
         if (gitHubWebBaseUri is not null)
             settings["GitHub:WebBaseUrl"] = gitHubWebBaseUri.ToString();
+
+        // Without a cluster the bot keeps its defaults, and its volume and GC steps say they could not check.
+        if (Scenario.Cluster is { } cluster && _cluster is not null)
+            LabCluster.Configure(settings, cluster, _cluster.KubeconfigPath);
         return settings;
     }
 
@@ -114,6 +126,13 @@ public sealed class LabSession : IAsyncDisposable
             return;
 
         _http?.Dispose();
+
+        // First: its mount namespace holds a bind mount of the tmpfs, which must go before the unmount.
+        await CleanUpAsync("stop cluster simulator", async () =>
+        {
+            if (_cluster is not null)
+                await _cluster.DisposeAsync();
+        });
         await CleanUpAsync("stop registry", async () =>
         {
             if (_registry is not null)
@@ -168,7 +187,19 @@ public sealed class LabSession : IAsyncDisposable
         await InducedStateCheck.VerifyAsync(context, Failure, _pushed, cancellationToken);
         LabLog.Induced(_logger, FailureKinds.NameOf(Failure.Kind));
 
-        CiRun = CiLogRenderer.Render(Scenario, CiFacts.Build(Scenario, _pushed, target, Failure));
+        var facts = CiFacts.Build(Scenario, _pushed, target, Failure);
+        CiRun = CiLogRenderer.Render(Scenario, facts);
+
+        // Last, so the registry log and the disk it serves are in their final state.
+        if (Scenario.Cluster is { } cluster)
+        {
+            var clusterScenario = LabCluster.Build(
+                Scenario, cluster, DataDirectory, RegistryLogPath, facts, _time.GetUtcNow());
+            _cluster = await ClusterSimulator.StartAsync(
+                clusterScenario, Path.Combine(Directory, "cluster"), _time, CancellationToken.None);
+            cancellationToken.ThrowIfCancellationRequested();
+            LabLog.ClusterStarted(_logger, cluster.Namespace, _cluster.BaseUri, _cluster.KubeconfigPath);
+        }
     }
 
     /// <returns>The cache the failure aims at, pushed (its manifest left for the inducer when it asks).</returns>

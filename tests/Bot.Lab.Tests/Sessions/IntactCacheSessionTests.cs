@@ -34,4 +34,13 @@ public sealed class IntactCacheSessionTests(IntactCacheSession fixture) : IClass
     {
         Assert.Equal("success", _session.CiRun.Jobs.Single().Conclusion);
     }
+
+    [Fact]
+    public void BotConfiguration_WithoutAClusterSection_ConfiguresNoCluster()
+    {
+        var settings = _session.BotConfiguration();
+
+        Assert.Null(_session.Cluster);
+        Assert.DoesNotContain(settings.Keys, k => k.StartsWith("Cluster:", StringComparison.Ordinal));
+    }
 }

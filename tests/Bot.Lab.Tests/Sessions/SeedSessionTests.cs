@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Bot.Lab.Tests.Support;
 
@@ -103,5 +104,36 @@ public sealed class SeedSessionTests(SeedSession fixture) : IClassFixture<SeedSe
         Assert.Equal(_session.RegistryBaseUri.ToString(), settings["Registry:Registries:0:BaseUri"]);
         Assert.Equal("http://127.0.0.1:1/api/", settings["GitHub:ApiBaseUrl"]);
         Assert.StartsWith(_session.Directory, settings["Storage:SqlitePath"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BotConfiguration_WithTheSeedsCluster_PointsTheClusterChecksAtTheSimulator()
+    {
+        var settings = _session.BotConfiguration();
+
+        Assert.Equal(_session.Cluster!.KubeconfigPath, settings["Cluster:Kubeconfig"]);
+        Assert.True(File.Exists(settings["Cluster:Kubeconfig"]));
+        Assert.Equal("harbor", settings["Cluster:Namespace"]);
+        Assert.Equal("app=harbor,component=registry", settings["Cluster:LabelSelector"]);
+        Assert.Equal("registry", settings["Cluster:Container"]);
+        Assert.Equal("/storage", settings["Cluster:StorageMountPath"]);
+        Assert.Equal("PodLogs", settings["Cluster:Gc:Source"]);
+        Assert.Equal("harbor-gc", settings["Cluster:Gc:PodLogs:CronJob"]);
+    }
+
+    [Fact]
+    public void Cluster_OfTheSeed_ServesTheSessionsDiskLogAndGcHistory()
+    {
+        var cluster = _session.Cluster!.Scenario;
+
+        Assert.Equal(_session.DataDirectory, cluster.StorageDirectory);
+        Assert.Equal(_session.RegistryLogPath, cluster.RegistryLogPath);
+        Assert.Equal(("24Mi", "24Mi"), (cluster.PvcRequestedSize, cluster.PvcCapacity));
+        Assert.Equal(["Succeeded", "Failed", "Failed"], cluster.GcPods.Select(p => p.Phase));
+        Assert.All(cluster.GcPods, p => Assert.StartsWith(
+            p.StartedAt!.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            p.Log,
+            StringComparison.Ordinal));
+        Assert.Contains("no space left on device", cluster.GcPods[^1].Log, StringComparison.Ordinal);
     }
 }
