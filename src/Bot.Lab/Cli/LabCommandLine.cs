@@ -39,8 +39,10 @@ public static class LabCommandLine
             var scenario = ScenarioParser.ParseFile(ScenarioPaths.Resolve(arguments.ScenarioFile ?? DefaultScenario));
             await using var session = await LabSession.StartAsync(scenario, options, logger: null, cancellationToken);
             await using var gitHub = await GitHubStandIn.StartAsync([session.CiRun], cancellationToken);
-            var bot = session.BotConfiguration(gitHub.ApiBaseUri, gitHub.WebBaseUri);
-            var link = gitHub.RunLink(session.CiRun).ToString();
+            // The run link looks like GitHub's own, as on-call would paste it; the bot parses it
+            // against its default github.com allowlist and fetches through the stand-in's API.
+            var bot = session.BotConfiguration(gitHub.ApiBaseUri);
+            var link = PublicRunLink(session.CiRun.Owner, session.CiRun.Repository, session.CiRun.RunId);
 
             // With --json, stdout carries the bot's report alone.
             if (!arguments.Json)
@@ -70,4 +72,7 @@ public static class LabCommandLine
             return Cancelled;
         }
     }
+
+    public static string PublicRunLink(string owner, string repository, long runId) =>
+        $"https://github.com/{owner}/{repository}/actions/runs/{runId}";
 }

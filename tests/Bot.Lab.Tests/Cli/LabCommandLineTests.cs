@@ -83,6 +83,28 @@ public sealed class LabCommandLineTests : IDisposable
         _error.Dispose();
     }
 
+    [Fact]
+    public async Task RunAsync_ChatOnTheSeed_PersonTypesTheLinkAndSeesTheWholeWalk()
+    {
+        var root = Path.Combine(SessionFixture.TestRoot, $"chat-{Guid.NewGuid():N}");
+        var ci = ScenarioFiles.Load("seed.yaml").Ci;
+        var link = LabCommandLine.PublicRunLink(ci.Owner, ci.Repository, ci.RunId);
+        using var typed = new StringReader($"/triage {link}\n/quit\n");
+
+        var code = await LabCommandLine.RunAsync(
+            ["chat", ScenarioFiles.PathOf("seed.yaml")], typed, _output, _error, CancellationToken.None,
+            new LabSessionOptions { RootDirectory = root });
+
+        var said = _output.ToString();
+        Assert.Equal(LabCommandLine.Ok, code);
+        Assert.Contains($"Run link  {link}", said, StringComparison.Ordinal);
+        foreach (var step in new[] { "CI log", "Cache manifest", "Referenced blobs", "Registry volume", "Garbage collection" })
+            Assert.Contains($"{step}: ", said, StringComparison.Ordinal);
+        Assert.Contains("Root cause (volume-full-corrupted-cache)", said, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(root));
+        Directory.Delete(root);
+    }
+
     private Task<int> RunAsync(params string[] args) => RunAsync(null, args);
 
     private Task<int> RunAsync(LabSessionOptions? options, params string[] args) =>
