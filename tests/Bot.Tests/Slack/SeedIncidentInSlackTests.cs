@@ -55,8 +55,10 @@ public sealed class SeedIncidentInSlackTests : IAsyncLifetime
         Assert.All(evidence, e => Assert.Equal(ts, e.ThreadTs));
         Assert.Contains(evidence, e => e.Body.Contains("500 UNKNOWN", StringComparison.Ordinal));
         var last = _slack.CallsTo("chat.update")[^1];
-        Assert.Contains("points at a blob the registry cannot serve", last.Body, StringComparison.Ordinal);
+        // The seed has its cluster, so the living message names the whole chain's root: the full volume.
+        Assert.Contains("ran out of space during a cache push", last.Body, StringComparison.Ordinal);
         Assert.Contains(Buttons(last), b => b["action_id"]!.GetValue<string>() == "fix:delete-cache-manifest");
+        Assert.Contains(Buttons(last), b => b["action_id"]!.GetValue<string>() == "fix:resize-pvc");
     }
 
     public async Task DisposeAsync()
