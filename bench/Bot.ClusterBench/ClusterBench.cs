@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Bot.Core.Investigations;
 using Bot.Kubernetes;
@@ -58,10 +57,13 @@ internal static class ClusterBench
         var api = new ClusterApi(new KubernetesFactory(MsOptions.Create(options)), MsOptions.Create(options));
         var volume = new VolumeStep(api, NullLogger<VolumeStep>.Instance);
         var gc = new GcStep(new PodLogsGcSource(api, MsOptions.Create(options)), NullLogger<GcStep>.Instance);
-        var clues = new Clues { BrokenBlobs = [new BrokenBlob("sha256:" + new string('a', 64), "missing", "layer", 1, null)] };
+        var broken = "sha256:" + new string('a', 64);
+        var clues = new Clues { BrokenBlobs = [new BrokenBlob(broken, "missing", "layer", 1, null)] };
 
         using var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(simulator.KubeconfigPath));
-        var raw = new RawCalls(client, scenario.Namespace, scenario.RegistryPod, scenario.Container, scenario.MountPath);
+        var raw = new RawCalls(
+            client, scenario.Namespace, scenario.RegistryPod, scenario.Container, scenario.MountPath,
+            options.LargeBlobThresholdKiB, broken);
 
         // Warm both paths first: JIT and the first connection would otherwise land on whichever runs first.
         await StepsAsync(volume, gc, clues);
@@ -74,22 +76,21 @@ internal static class ClusterBench
             // Alternate the order so neither side always runs on a warmer cache.
             if (i % 2 == 0)
             {
-                stepTimes.Add(await TimeAsync(() => StepsAsync(volume, gc, clues)));
-                rawTimes.Add(await TimeAsync(() => raw.RunAsync(CancellationToken.None)));
+                stepTimes.Add(await Timing.TimeAsync(() => StepsAsync(volume, gc, clues)));
+                rawTimes.Add(await Timing.TimeAsync(() => raw.RunAsync(CancellationToken.None)));
             }
             else
             {
-                rawTimes.Add(await TimeAsync(() => raw.RunAsync(CancellationToken.None)));
-                stepTimes.Add(await TimeAsync(() => StepsAsync(volume, gc, clues)));
+                rawTimes.Add(await Timing.TimeAsync(() => raw.RunAsync(CancellationToken.None)));
+                stepTimes.Add(await Timing.TimeAsync(() => StepsAsync(volume, gc, clues)));
             }
         }
 
-        var steps = Median(stepTimes);
-        var rawMedian = Median(rawTimes);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"iterations: {iterations} (after one warm-up each)"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"volume+gc steps, median: {steps:0.0} ms (min {stepTimes.Min():0.0}, max {stepTimes.Max():0.0})"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"same raw calls in sequence, median: {rawMedian:0.0} ms (min {rawTimes.Min():0.0}, max {rawTimes.Max():0.0})"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio steps/raw: {steps / rawMedian:0.00}"));
+        output.WriteLine(Timing.Describe("volume+gc steps", stepTimes));
+        output.WriteLine(Timing.Describe("same raw calls in sequence", rawTimes));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ratio steps/raw: {Timing.Median(stepTimes) / Timing.Median(rawTimes):0.00}"));
         try
         {
             Directory.Delete(root, recursive: true);
@@ -108,19 +109,6 @@ internal static class ClusterBench
         if (afterVolume.Status != StepStatus.ProblemFound && afterVolume.Status != StepStatus.Fine)
             throw new InvalidOperationException("The volume step could not check: " + afterVolume.Finding.Code);
         await gc.RunAsync(afterVolume.Clues, CancellationToken.None);
-    }
-
-    private static async Task<double> TimeAsync(Func<Task> run)
-    {
-        var clock = Stopwatch.StartNew();
-        await run();
-        return clock.Elapsed.TotalMilliseconds;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     /// <summary>A registry tree with some blobs, an empty one, an empty link, an upload, and a log with failed writes.</summary>

@@ -1,4 +1,7 @@
 using Bot.ClusterBench;
 
+// bench [iterations]: the volume+GC steps on their own, then the seed incident from run link to diagnosis.
 var iterations = args.Length > 0 && int.TryParse(args[0], out var n) && n > 0 ? n : 20;
-return await ClusterBench.RunAsync(iterations, Console.Out);
+var steps = await ClusterBench.RunAsync(iterations, Console.Out);
+Console.WriteLine();
+return steps != 0 ? steps : await SeedWalkBench.RunAsync(iterations, Console.Out);

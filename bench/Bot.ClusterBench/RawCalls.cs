@@ -5,8 +5,11 @@ namespace Bot.ClusterBench;
 /// <summary>
 /// The calls the volume and GC steps make, issued one after another straight through
 /// KubernetesClient with no parsing, classifying or bookkeeping: the floor the steps are measured against.
+/// <paramref name="largeBlobKiB"/> and <paramref name="statDigest"/> are what the step's options and clues
+/// make it ask for: the size above which a blob is "large", and the broken blob it looks up on disk.
 /// </summary>
-internal sealed class RawCalls(IKubernetes client, string @namespace, string pod, string container, string storage)
+internal sealed class RawCalls(
+    IKubernetes client, string @namespace, string pod, string container, string storage, long largeBlobKiB, string statDigest)
 {
     private string Root => storage + "/docker/registry/v2";
 
@@ -22,8 +25,8 @@ internal sealed class RawCalls(IKubernetes client, string @namespace, string pod
             ["find", Root + "/blobs", "-type", "f", "-name", "data", "-size", "0"],
             ["find", Root + "/repositories", "-type", "f", "-name", "link", "-size", "0"],
             ["find", Root + "/repositories", "-type", "d", "-name", "_uploads", "-prune", "-exec", "du", "-s", "-k", "{}", "+"],
-            ["find", Root + "/blobs", "-type", "f", "-name", "data", "-size", "+256k", "-exec", "du", "-k", "{}", "+"],
-            ["stat", "-c", "%s", Root + "/blobs/sha256/aa/" + new string('a', 64) + "/data"],
+            ["find", Root + "/blobs", "-type", "f", "-name", "data", "-size", $"+{largeBlobKiB}k", "-exec", "du", "-k", "{}", "+"],
+            ["stat", "-c", "%s", BlobDataPath(statDigest)],
         ];
         foreach (var command in commands)
         {
@@ -41,6 +44,12 @@ internal sealed class RawCalls(IKubernetes client, string @namespace, string pod
         var gcPods = await client.CoreV1.ListNamespacedPodAsync(@namespace, labelSelector: "job-name", cancellationToken: cancellationToken);
         foreach (var gcPod in gcPods.Items)
             await DrainAsync(await client.CoreV1.ReadNamespacedPodLogAsync(gcPod.Metadata.Name, @namespace, sinceSeconds: 604800, cancellationToken: cancellationToken));
+    }
+
+    private string BlobDataPath(string digest)
+    {
+        var hex = digest["sha256:".Length..];
+        return $"{Root}/blobs/sha256/{hex[..2]}/{hex}/data";
     }
 
     private static async Task DrainAsync(Stream stream)
