@@ -1,4 +1,5 @@
 using Bot.Core.Investigations;
+using Bot.Core.Triage;
 using Bot.Registry.Auth;
 using Bot.Registry.Blobs;
 using Bot.Registry.Endpoints;
@@ -38,6 +39,7 @@ public static class RegistryServiceCollectionExtensions
             .AddHttpMessageHandler<RegistryAuthHandler>();
 
         services.TryAddSingleton<RegistryEndpointResolver>();
+        services.TryAddSingleton<IRegistryAllowlist, ConfiguredRegistries>();
         services.TryAddSingleton<ManifestReader>();
         services.TryAddSingleton<BlobChecker>();
         services.AddSingleton<IInvestigationStep, ManifestStep>();

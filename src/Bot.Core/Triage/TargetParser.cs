@@ -3,8 +3,12 @@ using Bot.Core.Targets;
 
 namespace Bot.Core.Triage;
 
-/// <summary>Tells a run link from an image reference and parses either; anything else is refused with a reason.</summary>
-public sealed class TargetParser(IRunLinkParser runLinks)
+/// <summary>
+/// Tells a run link from an image reference and parses either; anything else is refused with a
+/// reason. A reference to a registry off the allowlist is refused here, before an investigation
+/// exists, so a typo never opens a walk that can only end inconclusive.
+/// </summary>
+public sealed class TargetParser(IRunLinkParser runLinks, IRegistryAllowlist registries)
 {
     public const int MaxInputLength = 2048;
 
@@ -36,6 +40,12 @@ public sealed class TargetParser(IRunLinkParser runLinks)
 
         if (ImageReference.TryParse(text, out var reference))
         {
+            if (!registries.Allows(reference.Registry))
+            {
+                rejection = "registry-not-allowed";
+                return false;
+            }
+
             target = TriageTarget.ForImage(text, reference);
             rejection = null;
             return true;

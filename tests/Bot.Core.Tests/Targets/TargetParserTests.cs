@@ -6,7 +6,7 @@ namespace Bot.Core.Tests.Targets;
 
 public class TargetParserTests
 {
-    private readonly TargetParser _parser = new(new OnlyRunOne());
+    private readonly TargetParser _parser = new(new OnlyRunOne(), new OnlyInternalRegistry());
 
     [Fact]
     public void TryParse_ImageReference_IsAnImageTarget()
@@ -30,6 +30,8 @@ public class TargetParserTests
     [InlineData("   ", "empty")]
     [InlineData("hello world", "not-a-link-or-reference")]
     [InlineData("https://evil.example/acme/app/actions/runs/1", "host-not-allowed")]
+    [InlineData("ghcr.io/acme/app:cache", "registry-not-allowed")]
+    [InlineData("REGISTRY.internal:5001/app:cache", "registry-not-allowed")]
     public void TryParse_BadInput_GivesTheRejectionCode(string input, string expected)
     {
         Assert.False(_parser.TryParse(input, out _, out var rejection));
@@ -55,5 +57,10 @@ public class TargetParserTests
             rejection = link is null ? "host-not-allowed" : null;
             return link is not null;
         }
+    }
+
+    private sealed class OnlyInternalRegistry : IRegistryAllowlist
+    {
+        public bool Allows(string registry) => registry == "registry.internal:5000";
     }
 }

@@ -1,5 +1,6 @@
 using Bot.Core.Investigations;
 using Bot.Core.Prompts;
+using Bot.Core.Triage;
 using Bot.Registry.Endpoints;
 using Bot.Registry.Steps;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +33,24 @@ public sealed class RegistryServicesTests
         Assert.Equal(1024 * 1024, options.SmallBlobBytes);
         Assert.Equal(new Uri("http://10.0.0.5:5000/"), Assert.Single(options.Registries).BaseUri);
         Assert.NotNull(provider.GetRequiredService<RegistryEndpointResolver>().Resolve("REGISTRY.internal:5000"));
+    }
+
+    [Theory]
+    [InlineData("registry.internal:5000", true)]
+    [InlineData("REGISTRY.INTERNAL:5000", true)]
+    [InlineData("registry.internal:5001", false)]
+    [InlineData("registry.internal", false)]
+    [InlineData("ghcr.io", false)]
+    public void AddRegistryChecks_Allowlist_IsExactlyTheConfiguredRegistries(string registry, bool allowed)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Registry:Registries:0:Name"] = "registry.internal:5000",
+            ["Registry:Registries:0:BaseUri"] = "http://10.0.0.5:5000/",
+        }).Build();
+        using var provider = new ServiceCollection().AddLogging().AddRegistryChecks(configuration).BuildServiceProvider();
+
+        Assert.Equal(allowed, provider.GetRequiredService<IRegistryAllowlist>().Allows(registry));
     }
 
     [Theory]

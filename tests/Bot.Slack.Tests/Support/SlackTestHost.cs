@@ -84,6 +84,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
         services.AddSingleton<InvestigationRunner>();
         services.AddSingleton<TriageQueue>();
         services.AddSingleton<IRunLinkParser, NoRunLinks>();
+        services.AddSingleton<IRegistryAllowlist, OnlyTestRegistry>();
         services.AddSingleton<TargetParser>();
         services.AddSingleton<ITriageLauncher, TriageLauncher>();
         services.AddSingleton<TriageWorker>();

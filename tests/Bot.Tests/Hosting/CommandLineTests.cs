@@ -32,6 +32,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("hello world", "is neither")]
     [InlineData("https://evil.example/acme/app/actions/runs/1", "not on the allowlist")]
     [InlineData("https://github.com/acme/app/pulls/1", "not a GitHub Actions run link")]
+    [InlineData("unknown.registry:5000/app:cache", "not set up to contact")]
     public async Task Triage_BadTarget_ExitsTwoAndStoresNothing(string target, string expected)
     {
         var run = await BotRun.RunAsync(Config, "", "triage", target);
