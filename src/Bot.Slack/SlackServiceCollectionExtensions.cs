@@ -38,6 +38,7 @@ public static class SlackServiceCollectionExtensions
 
         services.AddSingleton<SlackPrompts>();
         services.AddSingleton<SlackSignatureVerifier>();
+        services.AddSingleton<SignatureReplayGuard>();
         services.AddSingleton<DeliveryDeduplicator>();
         services.AddSingleton<SlackWorkQueue>();
         services.AddSingleton<SlackDispatcher>();

@@ -14,7 +14,10 @@ namespace Bot.Slack.Inbound;
 /// and handed to the dispatcher. Reads validate → parse → dispatch, and refuses early.
 /// </summary>
 internal sealed class SlackEndpoints(
-    SlackSignatureVerifier verifier, SlackDispatcher dispatcher, ILogger<SlackEndpoints> logger)
+    SlackSignatureVerifier verifier,
+    SignatureReplayGuard replays,
+    SlackDispatcher dispatcher,
+    ILogger<SlackEndpoints> logger)
 {
     public async Task<IResult> CommandsAsync(HttpContext context)
     {
@@ -59,7 +62,9 @@ internal sealed class SlackEndpoints(
 
     public async Task<IResult> EventsAsync(HttpContext context)
     {
-        var (body, refusal) = await ReadSignedAsync(context);
+        // Events are deduplicated by event_id instead: a retry must still get its 200, or Slack
+        // keeps retrying and in the end disables the subscription.
+        var (body, refusal) = await ReadSignedAsync(context, refuseReplays: false);
         if (body is null)
             return refusal!;
 
@@ -80,11 +85,16 @@ internal sealed class SlackEndpoints(
 
     private async Task<(Dictionary<string, string>? Form, IResult? Refusal)> ReadSignedFormAsync(HttpContext context)
     {
-        var (body, refusal) = await ReadSignedAsync(context);
+        var (body, refusal) = await ReadSignedAsync(context, refuseReplays: true);
         return body is null ? (null, refusal) : (SlackRequestBody.ParseForm(body), null);
     }
 
-    private async Task<(byte[]? Body, IResult? Refusal)> ReadSignedAsync(HttpContext context)
+    /// <summary>
+    /// Reads the body within its size limit and checks its signature. With
+    /// <paramref name="refuseReplays"/>, the same signed bytes a second time are refused like a
+    /// forgery: commands and clicks have no documented retry, so a repeat is a replay.
+    /// </summary>
+    private async Task<(byte[]? Body, IResult? Refusal)> ReadSignedAsync(HttpContext context, bool refuseReplays)
     {
         var path = context.Request.Path.Value ?? "";
         var body = await SlackRequestBody.ReadAsync(context.Request, context.RequestAborted);
@@ -95,8 +105,11 @@ internal sealed class SlackEndpoints(
         }
 
         var headers = context.Request.Headers;
-        var verdict = verifier.Verify(
-            headers[SlackSignatureVerifier.TimestampHeader], headers[SlackSignatureVerifier.SignatureHeader], body);
+        string? signature = headers[SlackSignatureVerifier.SignatureHeader];
+        var verdict = verifier.Verify(headers[SlackSignatureVerifier.TimestampHeader], signature, body);
+        if (verdict == SignatureVerdict.Valid && refuseReplays && !replays.TryFirstUse(signature!))
+            verdict = SignatureVerdict.Replayed;
+
         if (verdict != SignatureVerdict.Valid)
         {
             SlackLog.SignatureRefused(logger, path, verdict);

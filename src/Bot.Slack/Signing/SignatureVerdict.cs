@@ -8,4 +8,5 @@ public enum SignatureVerdict
     MalformedTimestamp,
     OutsideWindow,
     Mismatch,
+    Replayed,
 }

@@ -227,6 +227,8 @@ public sealed class LivingMessageIntegrationTests : IAsyncLifetime
         }
     }
 
+    private static int s_clicks;
+
     private static string ClickForm(string investigationId, string user)
     {
         var payload = new JsonObject
@@ -242,7 +244,8 @@ public sealed class LivingMessageIntegrationTests : IAsyncLifetime
             ["channel"] = new JsonObject { ["id"] = SlackTestHost.Channel, ["name"] = "triage" },
             // Not Slack's host, so the adapter must refuse it and answer with chat.postEphemeral.
             ["response_url"] = "http://127.0.0.1:9/not-slack",
-            ["trigger_id"] = "1.2.3",
+            // Slack gives every interaction its own trigger id, so two clicks never sign the same bytes.
+            ["trigger_id"] = $"1.2.{Interlocked.Increment(ref s_clicks)}",
             ["actions"] = new JsonArray(new JsonObject
             {
                 ["type"] = "button", ["action_id"] = "fix:delete-cache-manifest", ["block_id"] = "fixes-r6",

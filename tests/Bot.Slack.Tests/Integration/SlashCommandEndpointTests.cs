@@ -177,6 +177,53 @@ public sealed class SlashCommandEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Replayed_SameSignedCommandInsideTheWindow_Is401()
+    {
+        var body = SlackTestHost.CommandForm("registry.internal:5000/a:b");
+        var ts = _host.Time.GetUtcNow().ToUnixTimeSeconds();
+        var first = await _host.PostSignedAsync("/slack/commands", body, ts);
+        _launcher.Requests.Clear();
+
+        _host.Time.Advance(TimeSpan.FromSeconds(30));
+        var replay = await _host.PostSignedAsync("/slack/commands", body, ts);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        await AssertRefusedAsync(replay, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Replayed_SameSignedClick_Is401()
+    {
+        var body = Fixture.Text("interactivity/block_actions.message-button.bolt-python.form.txt");
+        var ts = _host.Time.GetUtcNow().ToUnixTimeSeconds();
+        var first = await _host.PostSignedAsync("/slack/interactivity", body, ts);
+        await Task.Delay(100);
+        var callsAfterFirst = _slack.Calls.Count;
+
+        var replay = await _host.PostSignedAsync("/slack/interactivity", body, ts);
+        await Task.Delay(100);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+        Assert.Equal("", await replay.Content.ReadAsStringAsync());
+        Assert.Equal(callsAfterFirst, _slack.Calls.Count);
+    }
+
+    [Fact]
+    public async Task SameCommandSignedAgainLater_IsNotAReplay()
+    {
+        var body = SlackTestHost.CommandForm("registry.internal:5000/a:b");
+        var first = await _host.PostSignedAsync("/slack/commands", body);
+
+        _host.Time.Advance(TimeSpan.FromSeconds(1));
+        var second = await _host.PostSignedAsync("/slack/commands", body);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(2, _launcher.Requests.Count);
+    }
+
+    [Fact]
     public async Task Oversized_OverOneMebibyte_Is413()
     {
         var body = SlackTestHost.CommandForm("registry.internal:5000/a:b") + "&pad=" + new string('x', 1024 * 1024);
