@@ -68,6 +68,16 @@ public sealed class SqliteInvestigationStore : IInvestigationStore
         return snapshots;
     }
 
+    /// <summary>How many investigations the file holds, finished or not; the refusal tests count on it.</summary>
+    public async Task<int> CountInvestigationsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM investigations";
+
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>How many step records exist for an investigation; the resume tests count on it.</summary>
     public async Task<IReadOnlyDictionary<string, int>> CountStepRecordsAsync(string id, CancellationToken cancellationToken)
     {

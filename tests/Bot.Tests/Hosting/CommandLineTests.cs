@@ -1,3 +1,5 @@
+using Bot.Core.Triage;
+using Bot.Lab.Hosting;
 using Bot.Storage;
 using Bot.Storage.Sqlite;
 using Bot.Tests.Support;
@@ -28,19 +30,38 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("Usage:", run.Error, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, string> BadTargets { get; } = new()
+    {
+        { "hello world", "is neither" },
+        { "https://evil.example/acme/app/actions/runs/1", "links to that host are not on the allowlist" },
+        { "https://github.com/acme/app/pulls/1", "not a GitHub Actions run link" },
+        { "https://github.com/other/app/actions/runs/1", "that repository is not on the allowlist" },
+        { "unknown.registry:5000/app:cache", "not set up to contact" },
+        { "registry.internal:5000/" + new string('a', TargetParser.MaxInputLength), "too long" },
+        { "https://github.com/acme/app/actions/runs/" + new string('1', TargetParser.MaxInputLength), "too long" },
+    };
+
     [Theory]
-    [InlineData("hello world", "is neither")]
-    [InlineData("https://evil.example/acme/app/actions/runs/1", "not on the allowlist")]
-    [InlineData("https://github.com/acme/app/pulls/1", "not a GitHub Actions run link")]
-    [InlineData("unknown.registry:5000/app:cache", "not set up to contact")]
+    [MemberData(nameof(BadTargets))]
     public async Task Triage_BadTarget_ExitsTwoAndStoresNothing(string target, string expected)
     {
-        var run = await BotRun.RunAsync(Config, "", "triage", target);
+        var run = await BotRun.RunAsync(ConfigWithRegistry(UnusedPort()), "", "triage", target);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(expected, run.Error, StringComparison.Ordinal);
-        var store = new SqliteInvestigationStore(Options.Create(new StorageOptions { SqlitePath = DatabasePath }));
-        Assert.Empty(await store.ListUnfinishedAsync(CancellationToken.None));
+        Assert.Equal(0, await Store().CountInvestigationsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Triage_GoodTargetOnADownRegistry_ExitsZeroAndStoresOneInvestigation()
+    {
+        // The counterpart of the refusals: the same count sees an investigation once one opens.
+        var config = ConfigWithRegistry(UnusedPort());
+
+        var run = await BotRun.RunAsync(config, "", "triage", "registry.internal:5000/app:cache");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(1, await Store().CountInvestigationsAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -80,6 +101,20 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("I can't triage that", run.Output, StringComparison.Ordinal);
         Assert.EndsWith("Bye." + Environment.NewLine, run.Output, StringComparison.Ordinal);
     }
+
+    private Dictionary<string, string?> ConfigWithRegistry(Uri registry)
+    {
+        var config = Config;
+        config["Registry:Registries:0:Name"] = "registry.internal:5000";
+        config["Registry:Registries:0:BaseUri"] = registry.ToString();
+        config["GitHub:AllowedRepositories:0"] = "acme/app";
+        return config;
+    }
+
+    private SqliteInvestigationStore Store() =>
+        new(Options.Create(new StorageOptions { SqlitePath = DatabasePath }));
+
+    private static Uri UnusedPort() => new($"http://127.0.0.1:{FreePort.Next()}/");
 
     public void Dispose()
     {
