@@ -26,4 +26,10 @@ public enum CiFetchOutcome
 
     /// <summary>The log is longer than <c>GitHub:MaxLogBytes</c>.</summary>
     LogTooLarge,
+
+    /// <summary>
+    /// GitHub (or whatever answers at its address: a proxy, a captive portal) answered, but not
+    /// with the JSON its API documents.
+    /// </summary>
+    Garbage,
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.Serialization;
 using Bot.Core.Targets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -42,7 +43,8 @@ public sealed class CiLogSource : ICiLogSource, IDisposable
                 AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.All,
             };
-            return new SizeLimitHandler(_maxLogBytes, new BinaryLogAsTextHandler(sockets));
+            return new SizeLimitHandler(
+                _maxLogBytes, new JsonAnswerHandler(apiBase, new BinaryLogAsTextHandler(sockets)));
         });
         http.SetRequestTimeout(value.RequestTimeout);
         _http = http;
@@ -65,11 +67,18 @@ public sealed class CiLogSource : ICiLogSource, IDisposable
             };
             var response = await _client.Actions.Workflows.Jobs.List(link.Owner, link.Repository, link.RunId, request)
                 .WaitAsync(cancellationToken);
-            jobs = response.Jobs;
+            jobs = response.Jobs ?? throw new NotJsonAnswerException("The jobs answer has no jobs list.");
         }
         catch (Exception ex) when (Map(ex, CiFetchOutcome.RunNotFound, cancellationToken) is { } failure)
         {
             return Report(link, failure);
+        }
+        catch (Exception ex) when (ex is SerializationException or InvalidCastException or FormatException)
+        {
+            // This call is Octokit reading JSON from end to end, none of our code runs inside it:
+            // a parse or cast failure there means the body labelled JSON is not the API's JSON.
+            var detail = $"the jobs list does not read as the API's JSON ({ex.GetType().Name})";
+            return Report(link, CiLogFetch.Failed(CiFetchOutcome.Garbage, detail));
         }
 
         var (job, verdict) = Choose(jobs, link);
@@ -147,6 +156,8 @@ public sealed class CiLogSource : ICiLogSource, IDisposable
     {
         if (FindInChain<LogTooLargeException>(exception) is { } tooLarge)
             return Fail(CiFetchOutcome.LogTooLarge, LimitDetail(tooLarge.AnnouncedBytes, tooLarge.LimitBytes));
+        if (FindInChain<NotJsonAnswerException>(exception) is { } notJson)
+            return Fail(CiFetchOutcome.Garbage, NotJsonDetail(notJson));
 
         return exception switch
         {
@@ -167,6 +178,10 @@ public sealed class CiLogSource : ICiLogSource, IDisposable
     }
 
     private static CiLogFetch Fail(CiFetchOutcome outcome, string detail) => CiLogFetch.Failed(outcome, detail);
+
+    private static string NotJsonDetail(NotJsonAnswerException notJson) => notJson.Status == 0
+        ? "the answer has no jobs list"
+        : $"HTTP {notJson.Status} with {notJson.MediaType ?? "no Content-Type"} instead of JSON";
 
     private static string ResetDetail(RateLimitExceededException limit) =>
         $"limit {limit.Limit}, resets at {limit.Reset.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC";

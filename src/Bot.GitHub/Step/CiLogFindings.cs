@@ -14,6 +14,7 @@ public static class CiLogFindings
     public const string RateLimited = "ci-log.rate-limited";
     public const string Unreachable = "ci-log.unreachable";
     public const string LogTooLarge = "ci-log.log-too-large";
+    public const string Garbage = "ci-log.garbage";
 
     /// <summary>
     /// The finding for a classified log: <c>ci-log.&lt;class&gt;</c>, e.g. <c>ci-log.cache-blob-not-found</c>.
@@ -23,7 +24,7 @@ public static class CiLogFindings
     public static IReadOnlyCollection<string> All { get; } =
     [
         NoRunLink, NotAllowed, NoFailedJob, RunNotFound, JobNotFound,
-        Unauthorized, RateLimited, Unreachable, LogTooLarge,
+        Unauthorized, RateLimited, Unreachable, LogTooLarge, Garbage,
         .. CiErrorClasses.All.Select(ForClass),
     ];
 }

@@ -117,6 +117,7 @@ public sealed class CiLogStep : IInvestigationStep
             CiFetchOutcome.Unauthorized => CiLogFindings.Unauthorized,
             CiFetchOutcome.RateLimited => CiLogFindings.RateLimited,
             CiFetchOutcome.LogTooLarge => CiLogFindings.LogTooLarge,
+            CiFetchOutcome.Garbage => CiLogFindings.Garbage,
             _ => CiLogFindings.Unreachable,
         };
 

@@ -21,6 +21,7 @@ public sealed class CiLogSourceMapTests
         { new HttpRequestException(HttpRequestError.ConnectionError, "refused"), CiFetchOutcome.Unreachable },
         { new TaskCanceledException("timeout"), CiFetchOutcome.Unreachable },
         { new HttpRequestException("copy", new LogTooLargeException(10, null)), CiFetchOutcome.LogTooLarge },
+        { new NotJsonAnswerException("text/html", 200), CiFetchOutcome.Garbage },
     };
 
     [Theory]

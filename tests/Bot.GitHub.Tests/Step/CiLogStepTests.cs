@@ -47,6 +47,7 @@ public sealed class CiLogStepTests
     [InlineData(CiFetchOutcome.RunNotFound, "ci-log.run-not-found")]
     [InlineData(CiFetchOutcome.JobNotFound, "ci-log.job-not-found")]
     [InlineData(CiFetchOutcome.LogTooLarge, "ci-log.log-too-large")]
+    [InlineData(CiFetchOutcome.Garbage, "ci-log.garbage")]
     public async Task Run_FetchFailed_CouldNotCheckWithTheReason(CiFetchOutcome outcome, string code)
     {
         var step = Step(new FakeSource(CiLogFetch.Failed(outcome, "because")));
