@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Bot.Hosting;
 using Bot.Lab.GitHub;
 using Bot.Lab.Scenarios;
@@ -16,6 +17,10 @@ public static class LabCommandLine
     public const int Prerequisite = 3;
     public const int Cancelled = 130;
     public const string DefaultScenario = "scenarios/seed.yaml";
+
+    private const string MissingProgramFix =
+        "The lab runs mount, umount, unshare and nsenter (util-linux) and renice (bsdutils): " +
+        "apt-get install -y util-linux bsdutils";
 
     private const string UsageText = """
         usage: bot-lab run <scenario-file> [--json]   start the scenario, triage its CI run with the bot,
@@ -64,6 +69,12 @@ public static class LabCommandLine
         catch (LabPrerequisiteException e)
         {
             await error.WriteLineAsync(e.Message);
+            return Prerequisite;
+        }
+        catch (Win32Exception e)
+        {
+            // Process.Start's way of saying a program is not there; its message names the program.
+            await error.WriteLineAsync($"{e.Message}. {MissingProgramFix}");
             return Prerequisite;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -10,7 +10,7 @@ namespace Bot.Lab.Registry;
 /// </summary>
 public sealed class RegistryProcess : IAsyncDisposable
 {
-    public const string Binary = "/usr/bin/docker-registry";
+    public const string DefaultBinary = "/usr/bin/docker-registry";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
     private Process? _process;
 
@@ -38,10 +38,10 @@ public sealed class RegistryProcess : IAsyncDisposable
 
     public static async Task<RegistryProcess> StartAsync(RegistrySettings settings, CancellationToken cancellationToken)
     {
-        if (!File.Exists(Binary))
+        if (!File.Exists(settings.Binary))
         {
             throw new LabPrerequisiteException(
-                $"{Binary} is missing. The lab runs Debian's registry: apt-get install -y docker-registry");
+                $"{settings.Binary} is missing. The lab runs Debian's registry: apt-get install -y docker-registry");
         }
 
         Directory.CreateDirectory(settings.WorkDirectory);
@@ -79,7 +79,7 @@ public sealed class RegistryProcess : IAsyncDisposable
     /// <summary>Runs <c>docker-registry garbage-collect</c> on this registry's config and returns its output.</summary>
     public async Task<(int ExitCode, string Output)> GarbageCollectAsync(bool dryRun, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(Settings.Binary) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("garbage-collect");
         if (dryRun)
             start.ArgumentList.Add("--dry-run");
@@ -97,10 +97,10 @@ public sealed class RegistryProcess : IAsyncDisposable
     {
         await File.WriteAllTextAsync(ConfigPath, RenderConfig(), cancellationToken);
 
-        var start = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(Settings.Binary) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("serve");
         start.ArgumentList.Add(ConfigPath);
-        _process = Process.Start(start) ?? throw new LabPrerequisiteException($"Could not start {Binary}.");
+        _process = Process.Start(start) ?? throw new LabPrerequisiteException($"Could not start {Settings.Binary}.");
 
         var log = new StreamWriter(LogPath, append: true) { AutoFlush = true };
         _process.OutputDataReceived += (_, e) => Append(log, e.Data);

@@ -6,6 +6,9 @@ public sealed record RegistrySettings
     /// <summary>The storage root (<c>rootdirectory</c>); on a tmpfs when the scenario wants a full disk.</summary>
     public required string DataDirectory { get; init; }
 
+    /// <summary>The <c>docker-registry</c> binary to run.</summary>
+    public string Binary { get; init; } = RegistryProcess.DefaultBinary;
+
     /// <summary>Where the config and the registry's own log go.</summary>
     public required string WorkDirectory { get; init; }
 

@@ -19,6 +19,7 @@ public sealed class LabSession : IAsyncDisposable
 {
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly LabSessionOptions _options;
     private readonly List<PushedArtifact> _pushed = [];
     private Tmpfs? _volume;
     private RegistryProcess? _registry;
@@ -26,9 +27,10 @@ public sealed class LabSession : IAsyncDisposable
     private ClusterSimulator? _cluster;
     private int _disposed;
 
-    private LabSession(Scenario scenario, string directory, TimeProvider time, ILogger logger)
+    private LabSession(Scenario scenario, string directory, LabSessionOptions options, ILogger logger)
     {
-        _time = time;
+        _options = options;
+        _time = options.Time;
         Scenario = scenario;
         Id = Path.GetFileName(directory);
         Directory = directory;
@@ -82,7 +84,7 @@ public sealed class LabSession : IAsyncDisposable
         options ??= new LabSessionOptions();
         var id = $"{scenario.Name}-{Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture)[..8]}";
         var session = new LabSession(
-            scenario, Path.Combine(options.RootDirectory, id), options.Time, logger ?? NullLogger.Instance);
+            scenario, Path.Combine(options.RootDirectory, id), options, logger ?? NullLogger.Instance);
         try
         {
             await session.BuildAsync(cancellationToken);
@@ -159,9 +161,12 @@ public sealed class LabSession : IAsyncDisposable
 
         // Not cancellable midway: a mount or a process started but not yet handed back could not be
         // cleaned up. Both are bounded (the registry start times out), and the token is checked after.
-        _volume = await Tmpfs.MountAsync(VolumePath, Scenario.Registry.VolumeBytes, CancellationToken.None);
+        _volume = await Tmpfs.MountAsync(
+            VolumePath, Scenario.Registry.VolumeBytes, _options.MountCommand, _options.UnmountCommand,
+            CancellationToken.None);
         _registry = await RegistryProcess.StartAsync(new RegistrySettings
         {
+            Binary = _options.RegistryBinary,
             DataDirectory = DataDirectory,
             WorkDirectory = Path.Combine(Directory, "registry"),
             BlobDescriptorCache = Scenario.Registry.BlobDescriptorCache,
