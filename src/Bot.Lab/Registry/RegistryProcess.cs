@@ -79,7 +79,11 @@ public sealed class RegistryProcess : IAsyncDisposable
     /// <summary>Runs <c>docker-registry garbage-collect</c> on this registry's config and returns its output.</summary>
     public async Task<(int ExitCode, string Output)> GarbageCollectAsync(bool dryRun, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(Settings.Binary) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(Settings.Binary)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         start.ArgumentList.Add("garbage-collect");
         if (dryRun)
             start.ArgumentList.Add("--dry-run");
@@ -97,7 +101,11 @@ public sealed class RegistryProcess : IAsyncDisposable
     {
         await File.WriteAllTextAsync(ConfigPath, RenderConfig(), cancellationToken);
 
-        var start = new ProcessStartInfo(Settings.Binary) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(Settings.Binary)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         start.ArgumentList.Add("serve");
         start.ArgumentList.Add(ConfigPath);
         _process = Process.Start(start) ?? throw new LabPrerequisiteException($"Could not start {Settings.Binary}.");

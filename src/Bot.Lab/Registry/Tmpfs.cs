@@ -63,7 +63,8 @@ public sealed class Tmpfs : IAsyncDisposable
         foreach (var argument in command.Skip(1).Concat(arguments))
             start.ArgumentList.Add(argument);
 
-        using var process = Process.Start(start) ?? throw new LabPrerequisiteException($"Could not start '{command[0]}'.");
+        using var process = Process.Start(start)
+            ?? throw new LabPrerequisiteException($"Could not start '{command[0]}'.");
         var error = await process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
         return (process.ExitCode, error);
