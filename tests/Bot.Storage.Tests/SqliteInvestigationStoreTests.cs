@@ -32,22 +32,37 @@ public sealed class SqliteInvestigationStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task SaveAsync_SameStepTwice_KeepsOneRecordAndTheFirstWins()
+    public async Task SaveAsync_SameSnapshotAgain_WritesEachRecordOnce()
     {
         var store = NewStore();
         var investigation = Walked(StepName.CiLog);
         await store.SaveAsync(investigation.ToSnapshot(), CancellationToken.None);
 
-        var rewritten = investigation.ToSnapshot() with
-        {
-            Steps = [investigation.Steps[0] with { Status = StepStatus.ProblemFound }],
-        };
-        await store.SaveAsync(rewritten, CancellationToken.None);
+        investigation.Record(Record(StepName.Manifest), investigation.Clues);
+        await store.SaveAsync(investigation.ToSnapshot(), CancellationToken.None);
+        await store.SaveAsync(investigation.ToSnapshot(), CancellationToken.None);
 
         var counts = await store.CountStepRecordsAsync("inv-1", CancellationToken.None);
         Assert.Equal(1, counts["ci-log"]);
+        Assert.Equal(1, counts["manifest"]);
+    }
+
+    [Fact]
+    public async Task SaveAsync_SecondDifferentRecordForAStep_ThrowsAndKeepsTheFirstAndTheOldState()
+    {
+        var store = NewStore();
+        var investigation = Walked(StepName.CiLog);
+        await store.SaveAsync(investigation.ToSnapshot(), CancellationToken.None);
+
+        var rerun = investigation.Steps[0] with { Status = StepStatus.ProblemFound, FinishedAt = Now.AddSeconds(5) };
+        var rewritten = investigation.ToSnapshot() with { State = InvestigationState.CheckingBlobs, Steps = [rerun] };
+        var error = await Assert.ThrowsAsync<StepRecordedTwiceException>(
+            () => store.SaveAsync(rewritten, CancellationToken.None));
+
+        Assert.Equal(StepName.CiLog, error.Step);
         var found = await store.FindAsync("inv-1", CancellationToken.None);
         Assert.Equal(StepStatus.Fine, found!.Steps.Single().Status);
+        Assert.Equal(InvestigationState.InspectingManifest, found.State);
     }
 
     [Fact]

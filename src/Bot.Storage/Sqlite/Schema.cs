@@ -2,7 +2,8 @@ namespace Bot.Storage.Sqlite;
 
 /// <summary>
 /// The tables. A step record's key is (investigation, step), so the database itself refuses a
-/// second record for a step, whatever a resumed process does.
+/// second record for a step, whatever a resumed process does; the store inserts without
+/// <c>ON CONFLICT</c>, so that refusal is an error, never a silent drop.
 /// </summary>
 internal static class Schema
 {

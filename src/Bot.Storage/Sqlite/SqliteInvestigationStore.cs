@@ -9,7 +9,8 @@ namespace Bot.Storage.Sqlite;
 
 /// <summary>
 /// Investigations in one SQLite file. Each save is one transaction: the investigation row and any
-/// step records not yet written. Step records are never updated once written.
+/// step records not yet written. Step records are never updated once written; a second, different
+/// record for a step is refused with <see cref="StepRecordedTwiceException"/>.
 /// </summary>
 public sealed class SqliteInvestigationStore : IInvestigationStore
 {
@@ -30,8 +31,16 @@ public sealed class SqliteInvestigationStore : IInvestigationStore
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
 
         await UpsertInvestigationAsync(connection, transaction, snapshot, cancellationToken);
+        var written = await WrittenStepsAsync(connection, transaction, snapshot.Id, cancellationToken);
         foreach (var record in snapshot.Steps)
-            await InsertStepAsync(connection, transaction, snapshot.Id, record, cancellationToken);
+        {
+            // Every save carries the records written before; those are skipped. A different record
+            // for a step already written means the step ran twice: refused, and nothing of this save is kept.
+            if (!written.TryGetValue(KebabCase.Of(record.Step), out var stored))
+                await InsertStepAsync(connection, transaction, snapshot.Id, record, cancellationToken);
+            else if (stored != Identity(record))
+                throw new StepRecordedTwiceException(snapshot.Id, record.Step);
+        }
 
         await transaction.CommitAsync(cancellationToken);
     }
@@ -133,16 +142,43 @@ public sealed class SqliteInvestigationStore : IInvestigationStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    private static async Task<Dictionary<string, StepIdentity>> WrittenStepsAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string id, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT step, status, duration_ms, finished_at FROM step_records WHERE investigation_id = $id
+            """;
+        command.Parameters.AddWithValue("$id", id);
+
+        var written = new Dictionary<string, StepIdentity>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var identity = new StepIdentity(reader.GetString(1), reader.GetInt64(2), reader.GetString(3));
+            written[reader.GetString(0)] = identity;
+        }
+
+        return written;
+    }
+
+    private static StepIdentity Identity(StepRecord record) =>
+        new(KebabCase.Of(record.Status), (long)record.Duration.TotalMilliseconds, FinishedAt(record));
+
+    private static string FinishedAt(StepRecord record) =>
+        record.FinishedAt.ToString("O", CultureInfo.InvariantCulture);
+
     private static async Task InsertStepAsync(
         SqliteConnection connection, SqliteTransaction transaction, string id, StepRecord record, CancellationToken cancellationToken)
     {
-        // Written once: a record already there (from an earlier save) is left exactly as it was.
+        // A plain INSERT: should a second record for the step slip past the check above (another
+        // writer in between), the primary key refuses it loudly instead of dropping it.
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO step_records (investigation_id, step, status, finding, evidence, duration_ms, finished_at)
             VALUES ($id, $step, $status, $finding, $evidence, $duration, $finished)
-            ON CONFLICT (investigation_id, step) DO NOTHING
             """;
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$step", KebabCase.Of(record.Step));
@@ -150,7 +186,7 @@ public sealed class SqliteInvestigationStore : IInvestigationStore
         command.Parameters.AddWithValue("$finding", StoredJson.Write(record.Finding));
         command.Parameters.AddWithValue("$evidence", StoredJson.Write(record.Evidence));
         command.Parameters.AddWithValue("$duration", (long)record.Duration.TotalMilliseconds);
-        command.Parameters.AddWithValue("$finished", record.FinishedAt.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$finished", FinishedAt(record));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
