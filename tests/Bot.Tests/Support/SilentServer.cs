@@ -21,6 +21,16 @@ internal sealed class SilentServer : IDisposable
 
     public Uri BaseUri => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
 
+    /// <summary>Connections accepted so far: how many requests are hanging here.</summary>
+    public int Accepted
+    {
+        get
+        {
+            lock (_held)
+                return _held.Count;
+        }
+    }
+
     public void Dispose()
     {
         _stop.Cancel();
