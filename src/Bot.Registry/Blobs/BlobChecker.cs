@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using Bot.Core.Investigations;
 using Bot.Registry.Endpoints;
@@ -11,12 +10,13 @@ namespace Bot.Registry.Blobs;
 
 /// <summary>
 /// Reads every referenced blob, because HEAD lies under the blob-descriptor cache: a ranged GET
-/// of one byte for big blobs, a full GET with byte count and digest for small ones. Runs
-/// <see cref="RegistryOptions.BlobCheckConcurrency"/> requests at once and stops early when the
-/// registry refuses, throttles or vanishes, since every further request would say the same.
+/// of the last byte for big blobs (a blob cut short has no last byte), a full GET with byte count
+/// and digest for small ones. Runs <see cref="RegistryOptions.BlobCheckConcurrency"/> requests at
+/// once and stops early when the registry refuses, throttles or vanishes, since every further
+/// request would say the same.
 /// </summary>
 public sealed class BlobChecker(
-    IHttpClientFactory clients, IOptions<RegistryOptions> options, ILogger<BlobChecker> logger)
+    IHttpClientFactory clients, IOptions<RegistryOptions> options, TimeProvider time, ILogger<BlobChecker> logger)
 {
     public Task<BlobCheckReport> CheckAsync(
         RegistryEndpoint endpoint,
@@ -34,7 +34,7 @@ public sealed class BlobChecker(
         CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         var http = clients.CreateClient(RegistryHttp.ClientName);
         var outcomes = new ConcurrentDictionary<int, BlobOutcome>();
         Stop? stop = null;
@@ -66,7 +66,7 @@ public sealed class BlobChecker(
         var ordered = outcomes.OrderBy(o => o.Key).Select(o => o.Value).ToList();
         var report = new BlobCheckReport(ordered, stop?.Failure, stop?.Request, distinct.Count);
         RegistryLog.BlobsChecked(logger, endpoint.Name, repository, distinct.Count, report.Broken.Count,
-            stop?.Failure.Problem ?? "none", (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            stop?.Failure.Problem ?? "none", (long)time.GetElapsedTime(started).TotalMilliseconds);
         return report;
     }
 
@@ -74,18 +74,34 @@ public sealed class BlobChecker(
         HttpClient http, RegistryEndpoint endpoint, string repository, BlobClue blob, CancellationToken ct)
     {
         var whole = blob.Size <= options.Value.SmallBlobBytes;
-        using var request = RegistryHttp.NewRequest(HttpMethod.Get, endpoint, $"v2/{repository}/blobs/{blob.Digest}");
-        if (!whole)
-            request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 0);
-        var shown = $"GET {RegistryHttp.Show(request.RequestUri!)}" + (whole ? "" : " (Range: bytes=0-0)");
+        var last = blob.Size - 1;
+        using var request = BlobRequest(endpoint, repository, blob, whole ? null : last);
+        var shown = Shown(request, whole ? null : last);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.Value.RequestTimeout);
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            if (!whole && response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
+            {
+                var refused = $"416 for byte {last}";
+                return (await ShortOrEmptyAsync(http, endpoint, repository, blob, shown, refused, timeout.Token),
+                    null, shown);
+            }
+
             if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.PartialContent)
-                return (await ReadBodyAsync(response, blob, whole, shown, timeout.Token), null, shown);
+            {
+                // A 200 to a ranged GET ignored the range: the whole body is there to count and hash.
+                var readAll = whole || response.StatusCode == HttpStatusCode.OK;
+                var outcome = await ReadBodyAsync(response, blob, readAll, shown, timeout.Token);
+                if (readAll || outcome.Condition != BlobConditions.Empty)
+                    return (outcome, null, shown);
+
+                var without = $"{RegistryHttp.StatusText(response.StatusCode)} without byte {last}";
+                return (await ShortOrEmptyAsync(http, endpoint, repository, blob, shown, without, timeout.Token),
+                    null, shown);
+            }
 
             var body = await ReadErrorBodyAsync(response.Content, timeout.Token);
             var error = RegistryError.TryParse(body);
@@ -106,6 +122,57 @@ public sealed class BlobChecker(
             return (null, failure, shown);
         }
     }
+
+    /// <summary>
+    /// A big blob without its last byte is short or empty; its first byte tells which. Only broken
+    /// blobs pay for this second request.
+    /// </summary>
+    private static async Task<BlobOutcome> ShortOrEmptyAsync(
+        HttpClient http,
+        RegistryEndpoint endpoint,
+        string repository,
+        BlobClue blob,
+        string shown,
+        string lastByteAnswer,
+        CancellationToken ct)
+    {
+        using var request = BlobRequest(endpoint, repository, blob, 0);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        var firstByte = response.StatusCode is HttpStatusCode.OK or HttpStatusCode.PartialContent
+            && await ReadsAByteAsync(response.Content, ct);
+
+        var asked = $"{shown}, then bytes=0-0";
+        return firstByte
+            ? new BlobOutcome(blob, BlobConditions.Short, asked,
+                $"{lastByteAnswer}; byte 0 is there: fewer than {blob.Size} bytes", null)
+            : new BlobOutcome(blob, BlobConditions.Empty, asked,
+                $"{lastByteAnswer}; byte 0 is not there either: 0 of {blob.Size} bytes", 0);
+    }
+
+    private static async Task<bool> ReadsAByteAsync(HttpContent content, CancellationToken ct)
+    {
+        try
+        {
+            await using var stream = await content.ReadAsStreamAsync(ct);
+            return await stream.ReadAsync(new byte[1], ct) == 1;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static HttpRequestMessage BlobRequest(
+        RegistryEndpoint endpoint, string repository, BlobClue blob, long? onlyByte)
+    {
+        var request = RegistryHttp.NewRequest(HttpMethod.Get, endpoint, $"v2/{repository}/blobs/{blob.Digest}");
+        if (onlyByte is { } offset)
+            request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(offset, offset);
+        return request;
+    }
+
+    private static string Shown(HttpRequestMessage request, long? onlyByte) =>
+        $"GET {RegistryHttp.Show(request.RequestUri!)}" + (onlyByte is { } b ? $" (Range: bytes={b}-{b})" : "");
 
     private sealed record Stop(RegistryFailure Failure, string Request);
 
@@ -129,8 +196,8 @@ public sealed class BlobChecker(
         if (served is not null && served != blob.Digest)
             return Verdict(BlobConditions.DigestMismatch, $"{status}, Docker-Content-Digest {served}", null);
 
-        // Read the whole small blob (hashing it), or just the first byte of a big one. One byte
-        // more than the descriptor promises is enough to know the blob is not what it says.
+        // Read the whole small blob (hashing it), or just the one byte asked of a big one. One
+        // byte more than the descriptor promises is enough to know the blob is not what it says.
         var limit = whole ? blob.Size + 1 : 1;
         using var hasher = ContentDigest.HasherFor(blob.Digest);
         long count = 0;
@@ -157,7 +224,7 @@ public sealed class BlobChecker(
             return Verdict(BlobConditions.Empty, $"{status} with 0 of {blob.Size} bytes", 0);
 
         if (!whole)
-            return Verdict(BlobConditions.Present, $"{status} with the first byte", count);
+            return Verdict(BlobConditions.Present, $"{status} with the last byte", count);
 
         if (count < blob.Size)
             return Verdict(BlobConditions.Short, $"{status} with {count} of {blob.Size} bytes", count);

@@ -71,7 +71,7 @@ public sealed class BlobCheckerTests
     }
 
     [Fact]
-    public async Task Check_BigBlob_AsksForOneByteAndAcceptsPartialContent()
+    public async Task Check_BigBlob_AsksForItsLastByteAndAcceptsPartialContent()
     {
         var big = new BlobClue(DigestOf([1, 2, 3]), 5 * 1024 * 1024, "application/vnd.oci.image.layer.v1.tar+gzip", "layer");
         HttpRequestMessage? seen = null;
@@ -83,8 +83,25 @@ public sealed class BlobCheckerTests
         });
 
         Assert.Equal(BlobConditions.Present, Assert.Single(report.Outcomes).Condition);
-        Assert.Equal("bytes=0-0", seen?.Headers.Range?.ToString());
-        Assert.EndsWith("(Range: bytes=0-0)", report.Outcomes[0].Request);
+        Assert.Equal("bytes=5242879-5242879", seen?.Headers.Range?.ToString());
+        Assert.EndsWith("(Range: bytes=5242879-5242879)", report.Outcomes[0].Request);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.RequestedRangeNotSatisfiable)]
+    [InlineData(HttpStatusCode.PartialContent)]
+    public async Task Check_BigBlobWithoutItsLastByteButWithItsFirst_IsShort(HttpStatusCode lastByteStatus)
+    {
+        var big = new BlobClue(DigestOf([1, 2, 3]), 5 * 1024 * 1024, "application/vnd.oci.image.layer.v1.tar+gzip", "layer");
+
+        var report = await CheckOne(big, request => request.Headers.Range?.ToString() == "bytes=0-0"
+            ? FakeRegistry.Answer(HttpStatusCode.PartialContent, [0x1f], "application/octet-stream")
+            : FakeRegistry.Answer(lastByteStatus, [], "application/octet-stream"));
+
+        var broken = Assert.Single(report.Broken);
+        Assert.Equal(BlobConditions.Short, broken.Condition);
+        Assert.EndsWith("then bytes=0-0", broken.Request);
+        Assert.Contains("fewer than 5242880 bytes", broken.Answer);
     }
 
     [Fact]
@@ -95,6 +112,43 @@ public sealed class BlobCheckerTests
         var report = await CheckOne(big, _ => FakeRegistry.Answer(HttpStatusCode.PartialContent, [], "application/octet-stream"));
 
         Assert.Equal(BlobConditions.Empty, Assert.Single(report.Broken).Condition);
+    }
+
+    [Theory]
+    [InlineData(4821, BlobConditions.Present)]
+    [InlineData(4000, BlobConditions.Short)]
+    public async Task Check_BigBlobRangeIgnored_CountsAndHashesTheWholeBody(int served, string expected)
+    {
+        var registry = new FakeRegistry(_ =>
+            FakeRegistry.Answer(HttpStatusCode.OK, Content[..served], "application/octet-stream"));
+        var harness = Harness.Over(registry, new RegistryOptions { SmallBlobBytes = 16 });
+
+        var report = await harness.Checker.CheckAsync(Endpoint(), "app", [Small], default);
+
+        Assert.Equal(expected, Assert.Single(report.Outcomes).Condition);
+    }
+
+    [Fact]
+    public async Task Check_ManyBlobs_NeverMoreRequestsInFlightThanTheConcurrencySetting()
+    {
+        var blobs = Enumerable.Range(0, 40).Select(i => Blob(i)).ToList();
+        var inFlight = 0;
+        var peak = 0;
+        var registry = new FakeRegistry(async (request, ct) =>
+        {
+            var now = Interlocked.Increment(ref inFlight);
+            InterlockedMax(ref peak, now);
+            await Task.Delay(20, ct);
+            Interlocked.Decrement(ref inFlight);
+            var index = blobs.FindIndex(b => b.Digest == request.RequestUri!.Segments[^1]);
+            return FakeRegistry.Answer(HttpStatusCode.OK, Payload(index), "application/octet-stream");
+        });
+        var harness = Harness.Over(registry, new RegistryOptions { BlobCheckConcurrency = 3 });
+
+        var report = await harness.Checker.CheckAsync(Endpoint(), "app", blobs, default);
+
+        Assert.Equal(40, report.PresentCount);
+        Assert.InRange(peak, 2, 3);
     }
 
     [Theory]
@@ -135,6 +189,15 @@ public sealed class BlobCheckerTests
         Assert.Equal(blobs.Select(b => b.Digest), report.Outcomes.Select(o => o.Blob.Digest));
         Assert.Equal(missing, Assert.Single(report.Broken).Blob.Digest);
         Assert.Equal(39, report.PresentCount);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+            // Another request raised the peak in between; look again.
+        }
     }
 
     private static Task<BlobCheckReport> CheckOne(BlobClue blob, Func<HttpRequestMessage, HttpResponseMessage> answer) =>

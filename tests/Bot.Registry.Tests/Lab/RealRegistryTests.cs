@@ -2,8 +2,10 @@ using System.Net;
 using Bot.Core.Investigations;
 using Bot.Core.Targets;
 using Bot.Registry.Blobs;
+using Bot.Registry.Endpoints;
 using Bot.Registry.Manifests;
 using Bot.Registry.Steps;
+using Bot.Registry.Tests.Support;
 
 namespace Bot.Registry.Tests.Lab;
 
@@ -62,6 +64,28 @@ public sealed class RealRegistryTests(LabRegistryFixture lab) : IClassFixture<La
     }
 
     [Fact]
+    public async Task Check_BigLayerDataTruncatedThenRestart_IsShortWhileIntactOnesArePresent()
+    {
+        // Every blob here is "big" (read by its last byte only), and the cache is cold, so the
+        // registry serves the truncated file as it now is.
+        var cache = await lab.PushCacheAsync("truncated-big", ManifestKinds.CacheIndex);
+        var truncated = cache.LayerDigests[0];
+        await using (var data = new FileStream(lab.BlobDataPath(truncated), FileMode.Open, FileAccess.Write))
+            data.SetLength(100);
+        await lab.RestartAsync();
+        var harness = new Harness(
+            new SocketsHttpHandler(), lab.Registry.BaseUri, options: new RegistryOptions { SmallBlobBytes = 64 });
+
+        var (_, blobs) = await WalkAsync(cache, harness);
+
+        Assert.Equal(StepStatus.ProblemFound, blobs.Status);
+        var broken = Assert.Single(blobs.Clues.BrokenBlobs);
+        Assert.Equal((truncated, BlobConditions.Short), (broken.Digest, broken.Condition));
+        Assert.Contains("(Range: bytes=139-139), then bytes=0-0", blobs.Evidence[0].Request);
+        Assert.Contains("fewer than 140 bytes", blobs.Evidence[0].Answer);
+    }
+
+    [Fact]
     public async Task Inspect_ManifestBlobTruncatedToZero_IsManifestCorrupt()
     {
         var cache = await lab.PushCacheAsync("zero-manifest", ManifestKinds.CacheIndex);
@@ -114,9 +138,9 @@ public sealed class RealRegistryTests(LabRegistryFixture lab) : IClassFixture<La
         Assert.Equal(RegistryProblems.ManifestUnknown, inspection.Failure?.Problem);
     }
 
-    private async Task<(StepResult Manifest, StepResult Blobs)> WalkAsync(PushedCache cache)
+    private async Task<(StepResult Manifest, StepResult Blobs)> WalkAsync(PushedCache cache, Harness? harness = null)
     {
-        var harness = lab.Harness();
+        harness ??= lab.Harness();
         var manifest = await harness.ManifestStep.RunAsync(new Clues { ImageRef = cache.Ref }, default);
         var blobs = await harness.BlobStep.RunAsync(manifest.Clues, default);
         return (manifest, blobs);

@@ -29,7 +29,7 @@ internal sealed class Harness
         var wrapped = Microsoft.Extensions.Options.Options.Create(Options);
         Resolver = new RegistryEndpointResolver(wrapped);
         Reader = new ManifestReader(clients, wrapped, Time, NullLogger<ManifestReader>.Instance);
-        Checker = new BlobChecker(clients, wrapped, NullLogger<BlobChecker>.Instance);
+        Checker = new BlobChecker(clients, wrapped, Time, NullLogger<BlobChecker>.Instance);
         ManifestStep = new ManifestStep(Resolver, Reader, NullLogger<ManifestStep>.Instance);
         BlobStep = new BlobStep(Resolver, Checker);
     }
