@@ -21,7 +21,7 @@ public sealed class CtrlCTests
         var error = lab.StandardError.ReadToEndAsync();
 
         var registry = await WaitForServingRegistryAsync(lab);
-        await SendSigintAsync(lab.Id);
+        Signals.Interrupt(lab.Id);
         await lab.WaitForExitAsync().WaitAsync(Patience);
 
         Assert.True(lab.ExitCode == LabCommandLine.Cancelled, $"exit {lab.ExitCode}: {await error}{await output}");
@@ -106,16 +106,6 @@ public sealed class CtrlCTests
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
-    }
-
-    private static async Task SendSigintAsync(int pid)
-    {
-        var kill = new ProcessStartInfo("kill");
-        kill.ArgumentList.Add("-INT");
-        kill.ArgumentList.Add(pid.ToString(CultureInfo.InvariantCulture));
-        using var process = Process.Start(kill) ?? throw new InvalidOperationException("kill did not start.");
-        await process.WaitForExitAsync();
-        Assert.Equal(0, process.ExitCode);
     }
 
     private static bool IsAlive(int pid)
