@@ -1,4 +1,5 @@
 using Bot.Core.Investigations;
+using Bot.Core.Tests.Support;
 
 namespace Bot.Core.Tests.Investigations;
 
@@ -11,19 +12,11 @@ public class LifecycleGraphTests
     [Fact]
     public void LifecycleAsMermaid_MatchesTheDiagramInTheDocs()
     {
-        var path = Path.Combine(RepositoryRoot(), "docs", "investigation-states.md");
+        var path = RepositoryFiles.PathOf("docs", "investigation-states.md");
         var doc = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : "";
 
         var block = "```mermaid\n" + Investigation.LifecycleAsMermaid().ReplaceLineEndings("\n").Trim() + "\n```";
 
         Assert.True(doc.Contains(block, StringComparison.Ordinal), $"Put this block into {path}:\n{block}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Bot.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new DirectoryNotFoundException("Bot.sln not found above the test binaries.");
     }
 }
