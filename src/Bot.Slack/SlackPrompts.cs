@@ -1,6 +1,7 @@
 using Bot.Core;
 using Bot.Core.Diagnosis;
 using Bot.Core.Prompts;
+using Bot.Slack.Interactivity;
 
 namespace Bot.Slack;
 
@@ -43,6 +44,9 @@ public sealed class SlackPrompts(PromptCatalog catalog)
     /// <summary>The label of the button that asks for a fix of this kind (at most 75 characters).</summary>
     public static string FixButton(FixKind kind) => $"slack/fix-buttons/{KebabCase.Of(kind)}";
 
+    /// <summary>What cannot be undone once a fix of this kind runs, said first in its confirm dialog.</summary>
+    public static string ConfirmWarning(FixKind kind) => $"slack/confirm-warnings/{KebabCase.Of(kind)}";
+
     /// <summary>Every key the adapter renders; pass them to <see cref="PromptCatalog.Load"/>.</summary>
     public static IReadOnlyList<string> Keys { get; } =
     [
@@ -52,6 +56,7 @@ public sealed class SlackPrompts(PromptCatalog catalog)
         EvidenceText, EvidenceHeading, EvidenceItem, CutLines, CutEvidence,
         NotAnApprover, ApproversUnavailable, FixRecorded, FixAskedFor, UnknownInvestigation, FixNotOffered,
         .. Enum.GetValues<FixKind>().Select(FixButton),
+        .. FixButtons.DestructiveKinds.Select(ConfirmWarning),
     ];
 
     public PromptCatalog Catalog => catalog;

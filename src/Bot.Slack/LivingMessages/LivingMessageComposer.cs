@@ -124,10 +124,11 @@ public sealed class LivingMessageComposer(SlackPrompts prompts)
     private ConfirmDialog Confirm(OfferedFix fix)
     {
         var summary = prompts.Render(PromptKeys.Fix(fix.Kind), fix.Facts);
+        var warning = prompts.Render(SlackPrompts.ConfirmWarning(fix.Kind), fix.Facts);
+        var text = prompts.Render(SlackPrompts.ConfirmText, ("warning", warning), ("summary", summary));
         return new ConfirmDialog(
             TextObject.Plain(BlockLimits.Fit(prompts.Render(SlackPrompts.ConfirmTitle), BlockLimits.ConfirmTitle)),
-            TextObject.Plain(BlockLimits.Fit(
-                prompts.Render(SlackPrompts.ConfirmText, ("summary", summary)), BlockLimits.ConfirmText)),
+            TextObject.Plain(BlockLimits.Fit(text, BlockLimits.ConfirmText)),
             TextObject.Plain(BlockLimits.Fit(prompts.Render(SlackPrompts.ConfirmYes), BlockLimits.ConfirmButton)),
             TextObject.Plain(BlockLimits.Fit(prompts.Render(SlackPrompts.ConfirmNo), BlockLimits.ConfirmButton)))
         {

@@ -28,6 +28,37 @@ public sealed class LivingMessageComposerTests
         Assert.NotNull(button["confirm"]);
     }
 
+    [Theory]
+    [InlineData("fix:delete-cache-manifest", "Deleting the manifest cannot be undone")]
+    [InlineData("fix:run-gc", "Garbage collection deletes the blobs nothing references for good")]
+    [InlineData("fix:resize-pvc", "A volume cannot shrink back once grown: it stays at 40Gi")]
+    public void Compose_IrreversibleFix_HasADangerButtonWithAConfirmDialogSayingWhatCannotBeUndone(
+        string actionId, string warning)
+    {
+        var message = Json(_composer.Compose(TestInvestigations.ConcludedOfferingEveryFix(), null, 1));
+
+        BlockKitRules.AssertWithinLimits(message);
+        var button = Buttons(message).Single(b => b["action_id"]!.GetValue<string>() == actionId);
+        Assert.Equal("danger", button["style"]!.GetValue<string>());
+        var confirm = button["confirm"]!;
+        Assert.Equal("danger", confirm["style"]!.GetValue<string>());
+        var text = confirm["text"]!["text"]!.GetValue<string>();
+        // What cannot be undone comes first, so a cut to the dialog's 300 characters never loses it.
+        Assert.StartsWith(warning, text, StringComparison.Ordinal);
+        Assert.Equal("Ask for it", confirm["confirm"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Compose_RerunCi_IsAPlainButtonWithoutConfirmation()
+    {
+        var message = Json(_composer.Compose(TestInvestigations.ConcludedOfferingEveryFix(), null, 1));
+
+        var button = Buttons(message).Single(b => b["action_id"]!.GetValue<string>() == "fix:rerun-ci");
+        Assert.Null(button["style"]);
+        Assert.Null(button["confirm"]);
+        Assert.Equal(4, Buttons(message).Count);
+    }
+
     [Fact]
     public void Compose_MidWalk_MarksTheRunningStepAndHasNoButtons()
     {
@@ -116,6 +147,10 @@ public sealed class LivingMessageComposerTests
         new(StepName.Blobs, StepStatus.ProblemFound, Core.Investigations.Finding.Of("fake.blobs", ("digest",
             "sha256:x")),
             evidence, TimeSpan.FromSeconds(1), DateTimeOffset.UnixEpoch);
+
+    private static List<JsonNode> Buttons(JsonNode message) =>
+        [.. message["blocks"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "actions")
+            .SelectMany(b => b!["elements"]!.AsArray()).Select(b => b!)];
 
     private static string? Id(JsonNode? block) => block!["block_id"]?.GetValue<string>();
 
