@@ -1,13 +1,11 @@
-using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Bot.Hosting;
 using Bot.Lab.GitHub;
 using Bot.Lab.Scenarios;
 using Bot.Lab.Sessions;
 using Bot.Lab.Slack;
+using Bot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 
 namespace Bot.Tests.Slack;
@@ -42,8 +40,11 @@ public sealed class SeedIncidentInSlackTests : IAsyncLifetime
         await bot.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(Address(bot)) };
 
-        var ack = await PostSignedAsync(http, "/slack/commands", CommandForm(_gitHub.RunLink(_lab.CiRun).ToString()));
-        var concluded = await WaitUntilAsync(() => _slack.CallsTo("chat.update").Any(HasButtons), TimeSpan.FromSeconds(90));
+        using var command = SignedSlackRequest.Form(
+            "/slack/commands", SignedSlackRequest.TriageForm(_gitHub.RunLink(_lab.CiRun).ToString()), Secret);
+        var ack = await http.SendAsync(command);
+        var concluded = await Poll.UntilAsync(
+            () => _slack.CallsTo("chat.update").Any(HasButtons), TimeSpan.FromSeconds(90));
 
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         Assert.True(concluded, "The living message never reached its conclusion with fix buttons.");
@@ -88,39 +89,8 @@ public sealed class SeedIncidentInSlackTests : IAsyncLifetime
     // Kestrel was asked for port 0; once started, the app's Urls say which port it got.
     private static string Address(WebApplication app) => app.Urls.First();
 
-    private static string CommandForm(string link) =>
-        "team_id=T1&channel_id=C0ASKED&user_id=U0ONCALL&command=%2Ftriage&text=" + Uri.EscapeDataString(link) +
-        "&response_url=" + Uri.EscapeDataString("https://hooks.slack.com/commands/T1/1/x") + "&trigger_id=1.2.3";
-
-    // Slack's recipe, written out here so the test does not trust the code it tests.
-    private static Task<HttpResponseMessage> PostSignedAsync(HttpClient http, string path, string body)
-    {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var bytes = Encoding.UTF8.GetBytes(body);
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}"));
-
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
-        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", "v0=" + Convert.ToHexStringLower(mac));
-        return http.SendAsync(request);
-    }
-
     private static bool HasButtons(RecordedCall call) => Buttons(call).Any();
 
     private static IEnumerable<JsonNode> Buttons(RecordedCall call) =>
         call.Blocks.Where(b => b!["type"]!.GetValue<string>() == "actions").SelectMany(b => b!["elements"]!.AsArray())!;
-
-    private static async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        while (!condition())
-        {
-            if (deadline.IsCancellationRequested)
-                return false;
-            await Task.Delay(100, CancellationToken.None);
-        }
-
-        return true;
-    }
 }
