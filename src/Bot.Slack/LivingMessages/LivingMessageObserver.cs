@@ -27,10 +27,6 @@ public sealed class LivingMessageObserver(
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    /// <summary>Errors that mean the message can no longer be edited, so a new one is posted.</summary>
-    private static readonly HashSet<string> Gone = new(
-        ["message_not_found", "cant_update_message", "channel_not_found", "is_archived"], StringComparer.Ordinal);
-
     public Task StepStartedAsync(Investigation investigation, StepName step, CancellationToken cancellationToken) =>
         SyncAsync(investigation, step, updateExisting: false, cancellationToken);
 
@@ -91,7 +87,7 @@ public sealed class LivingMessageObserver(
             var content = await ComposeAsync(investigation, running, next.Revision, cancellationToken);
             await slack.UpdateMessageAsync(next.Channel, next.Ts, content, cancellationToken);
         }
-        catch (SlackApiException ex) when (Gone.Contains(ex.Error))
+        catch (SlackApiException ex) when (ex.Kind == SlackErrorKind.ChannelOrMessageGone)
         {
             // Someone deleted the message (or the channel went away): start a new one, with its
             // own thread of evidence, rather than failing every later update the same way.

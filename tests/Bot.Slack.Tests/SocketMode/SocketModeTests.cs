@@ -5,6 +5,7 @@ using Bot.Core.Triage;
 using Bot.Slack.Events;
 using Bot.Slack.Inbound;
 using Bot.Slack.SocketMode;
+using Bot.Slack.WebApi;
 using Bot.Lab.Slack;
 using Bot.Slack.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -122,6 +123,27 @@ public sealed class SocketModeTests : IAsyncLifetime
         Assert.Equal(FakeSteps.Ref, request.Input);
         await Task.Delay(300);
         Assert.Equal(3, _slack.SocketConnections);
+    }
+
+    [Theory]
+    [InlineData("invalid_auth")]
+    [InlineData("missing_scope")]
+    [InlineData("token_revoked")]
+    public async Task Service_AppTokenRefused_StopsInsteadOfRetryingForever(string error)
+    {
+        _slack.Script("apps.connections.open", 200, $$"""{"ok":false,"error":"{{error}}"}""");
+        await using var host = await StartHostAsync(socketMode: false);
+        using var service = new SocketModeService(host.Services.GetRequiredService<SlackApiClient>(),
+            host.Services.GetRequiredService<SlackDispatcher>(), host.Services.GetRequiredService<DeliveryDeduplicator>(),
+            host.Time, NullLogger<SocketModeService>.Instance);
+
+        await service.StartAsync(default);
+        // Were the refusal retried, the service would wait on the fake clock and this would time out.
+        var failure = await Assert.ThrowsAsync<SlackApiException>(
+            () => service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(SlackErrorKind.Auth, failure.Kind);
+        Assert.Single(_slack.CallsTo("apps.connections.open"));
     }
 
     private Task<SlackTestHost> StartHostAsync(bool socketMode) =>

@@ -85,6 +85,54 @@ public sealed class SlackApiClientConformanceTests
         Assert.Equal("chat.update", error.Method);
     }
 
+    [Theory]
+    [InlineData("web-api/chat.update.error.cant_update_message.json", SlackErrorKind.ChannelOrMessageGone)]
+    [InlineData("web-api/chat.postEphemeral.error.user_not_in_channel.json", SlackErrorKind.Other)]
+    [InlineData("web-api/usergroups.users.list.error.invalid_auth.json", SlackErrorKind.Auth)]
+    [InlineData("web-api/users.info.error.user_not_found.json", SlackErrorKind.Other)]
+    [InlineData("web-api/error.invalid_arguments.views.open.recorded.json", SlackErrorKind.Payload)]
+    [InlineData("web-api/error.not_authed.auth.test.recorded.json", SlackErrorKind.Auth)]
+    public async Task Call_ErrorFixture_CarriesItsKind(string path, SlackErrorKind kind)
+    {
+        // Recorded answers wrap Slack's body with the exchange around it; composed ones are the body.
+        var fixture = Fixture.Json(path);
+        var http = new StubHttp().Answer(HttpStatusCode.OK, (fixture["body"] ?? fixture).ToJsonString());
+
+        var error = await Assert.ThrowsAsync<SlackApiException>(
+            () => CreateSut(http).CallAsync("chat.update", new { channel = "C1" }, default));
+
+        Assert.Equal(kind, error.Kind);
+    }
+
+    [Theory]
+    [InlineData("invalid_auth", SlackErrorKind.Auth)]
+    [InlineData("not_authed", SlackErrorKind.Auth)]
+    [InlineData("token_revoked", SlackErrorKind.Auth)]
+    [InlineData("token_expired", SlackErrorKind.Auth)]
+    [InlineData("account_inactive", SlackErrorKind.Auth)]
+    [InlineData("missing_scope", SlackErrorKind.Auth)]
+    [InlineData("not_allowed_token_type", SlackErrorKind.Auth)]
+    [InlineData("channel_not_found", SlackErrorKind.ChannelOrMessageGone)]
+    [InlineData("message_not_found", SlackErrorKind.ChannelOrMessageGone)]
+    [InlineData("is_archived", SlackErrorKind.ChannelOrMessageGone)]
+    [InlineData("not_in_channel", SlackErrorKind.ChannelOrMessageGone)]
+    [InlineData("invalid_blocks", SlackErrorKind.Payload)]
+    [InlineData("msg_too_long", SlackErrorKind.Payload)]
+    [InlineData("msg_blocks_too_long", SlackErrorKind.Payload)]
+    [InlineData("no_text", SlackErrorKind.Payload)]
+    [InlineData("invalid_json", SlackErrorKind.Payload)]
+    [InlineData("ratelimited", SlackErrorKind.RateLimited)]
+    [InlineData("rate_limited", SlackErrorKind.RateLimited)]
+    [InlineData("service_unavailable", SlackErrorKind.Other)]
+    [InlineData("fatal_error", SlackErrorKind.Other)]
+    [InlineData("invalid_response", SlackErrorKind.Other)]
+    [InlineData("http_503", SlackErrorKind.Other)]
+    [InlineData("a_code_slack_adds_tomorrow", SlackErrorKind.Other)]
+    public void Exception_SlacksDocumentedCodes_MapToTheirKind(string code, SlackErrorKind kind)
+    {
+        Assert.Equal(kind, new SlackApiException("chat.postMessage", code).Kind);
+    }
+
     [Fact]
     public async Task PostEphemeral_OkFixture_ReturnsMessageTs()
     {
@@ -298,6 +346,7 @@ public sealed class SlackApiClientConformanceTests
 
         Assert.Equal(TimeSpan.FromSeconds(120), error.RetryAfter);
         Assert.Equal("ratelimited", error.Error);
+        Assert.Equal(SlackErrorKind.RateLimited, error.Kind);
         Assert.Single(http.Requests);
     }
 
