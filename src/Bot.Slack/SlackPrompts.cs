@@ -32,6 +32,7 @@ public sealed class SlackPrompts(PromptCatalog catalog)
     public const string EvidenceText = "slack/evidence-text";
     public const string EvidenceHeading = "slack/evidence-heading";
     public const string EvidenceItem = "slack/evidence-item";
+    public const string EvidencePlain = "slack/evidence-plain";
     public const string CutLines = "slack/cut-lines";
     public const string CutEvidence = "slack/cut-evidence";
     public const string NotAnApprover = "slack/not-an-approver";
@@ -53,7 +54,7 @@ public sealed class SlackPrompts(PromptCatalog catalog)
         Help, BadArguments, TriageAccepted, TriageWorking, LaunchFailed, UnknownCommand,
         MessageText, MessageHeader, MessageContext, State, StepLine, RootCause, FixLine,
         ConfirmTitle, ConfirmText, ConfirmYes, ConfirmNo,
-        EvidenceText, EvidenceHeading, EvidenceItem, CutLines, CutEvidence,
+        EvidenceText, EvidenceHeading, EvidenceItem, EvidencePlain, CutLines, CutEvidence,
         NotAnApprover, ApproversUnavailable, FixRecorded, FixAskedFor, UnknownInvestigation, FixNotOffered,
         .. Enum.GetValues<FixKind>().Select(FixButton),
         .. FixButtons.DestructiveKinds.Select(ConfirmWarning),

@@ -133,12 +133,44 @@ public sealed class LivingMessageObserver(
             if (done.Contains(step))
                 continue;
 
-            var (reply, cut) = evidence.Compose(record);
-            if (cut)
-                SlackLog.EvidenceCut(logger, investigation.Id, step);
+            // A reply Slack refuses in every form is recorded all the same: sending it again on the
+            // next sync would be refused again, and it must not hold back the steps after it.
+            var ts = await PostEvidenceAsync(investigation.Id, step, record, message, cancellationToken);
+            await store.AddEvidenceReplyAsync(
+                investigation.Id, step, ts ?? LivingMessageStore.NoReply, cancellationToken);
+        }
+    }
 
-            var posted = await slack.PostMessageAsync(message.Channel, reply, message.Ts, cancellationToken);
-            await store.AddEvidenceReplyAsync(investigation.Id, step, posted.Ts, cancellationToken);
+    /// <summary>
+    /// Posts a step's evidence in the thread; when Slack refuses what was sent (its blocks, its
+    /// length), posts the short plain form instead. Returns the reply's ts, or null when both were refused.
+    /// </summary>
+    private async Task<string?> PostEvidenceAsync(
+        string investigationId, string step, StepRecord record, LivingMessage message,
+        CancellationToken cancellationToken)
+    {
+        var (reply, cut) = evidence.Compose(investigationId, record);
+        if (cut)
+            SlackLog.EvidenceCut(logger, investigationId, step);
+
+        try
+        {
+            return (await slack.PostMessageAsync(message.Channel, reply, message.Ts, cancellationToken)).Ts;
+        }
+        catch (SlackApiException ex) when (ex.Kind == SlackErrorKind.Payload)
+        {
+            SlackLog.EvidenceRefused(logger, investigationId, step, ex.Error);
+        }
+
+        try
+        {
+            var shortForm = evidence.ComposeShort(investigationId, record);
+            return (await slack.PostMessageAsync(message.Channel, shortForm, message.Ts, cancellationToken)).Ts;
+        }
+        catch (SlackApiException ex) when (ex.Kind == SlackErrorKind.Payload)
+        {
+            SlackLog.EvidenceGivenUp(logger, investigationId, step, ex.Error);
+            return null;
         }
     }
 }

@@ -109,14 +109,14 @@ public sealed class LivingMessageComposerTests
         var answer = string.Join('\n', Enumerable.Range(1, 2000).Select(i => $"line {i}: blob not found"));
         var record = Record(new Evidence("GET /logs", answer));
 
-        var (reply, cut) = _evidence.Compose(record);
+        var (reply, cut) = _evidence.Compose("inv-test", record);
         var json = Json(reply);
 
         Assert.True(cut);
         BlockKitRules.AssertWithinLimits(json);
         var item = json["blocks"]![1]!["text"]!["text"]!.GetValue<string>();
         Assert.Contains("line 1: blob not found", item, StringComparison.Ordinal);
-        Assert.Matches(@"…cut; \d+ more lines in the report", item);
+        Assert.Matches(@"…cut; \d+ more lines\. The bot's store keeps all of it under investigation inv-test\.", item);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class LivingMessageComposerTests
     {
         var items = Enumerable.Range(1, 120).Select(i => new Evidence($"HEAD /v2/app/blobs/{i}", "404")).ToArray();
 
-        var (reply, cut) = _evidence.Compose(Record(items));
+        var (reply, cut) = _evidence.Compose("inv-test", Record(items));
         var json = Json(reply);
 
         Assert.True(cut);
@@ -132,12 +132,48 @@ public sealed class LivingMessageComposerTests
         var blocks = json["blocks"]!.AsArray();
         Assert.Equal(50, blocks.Count);
         Assert.Contains("72 more pieces of evidence", blocks[^1]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("investigation inv-test", blocks[^1]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ComposeEvidence_ManyLongAnswers_StayInsideTheTotalTextCapAndCountTheRest()
+    {
+        var answer = string.Join('\n', Enumerable.Range(1, 40).Select(i => $"line {i}: " + new string('x', 60)));
+        var items = Enumerable.Range(1, 40).Select(i => new Evidence($"GET /v2/app/blobs/{i}", answer)).ToArray();
+
+        var (reply, cut) = _evidence.Compose("inv-test", Record(items));
+        var json = Json(reply);
+
+        Assert.True(cut);
+        BlockKitRules.AssertWithinLimits(json);
+        var blocks = json["blocks"]!.AsArray();
+        var total = blocks.Sum(b => (b!["text"]?["text"] ?? b["elements"]![0]!["text"])!.GetValue<string>().Length);
+        // Slack documents no total behind msg_blocks_too_long; 40,000 is the one whole-message length it does.
+        Assert.InRange(total, 30_000, 40_000);
+        var shown = blocks.Count - 2;
+        Assert.Contains($"{40 - shown} more pieces of evidence", blocks[^1]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ComposeShortEvidence_LongAnswers_IsPlainTextCutWithAPointerNamingTheInvestigation()
+    {
+        var answer = string.Join('\n', Enumerable.Range(1, 500).Select(i => $"line {i}: <!channel> blob not found"));
+
+        var reply = Json(_evidence.ComposeShort("inv-test", Record(new Evidence("GET /logs", answer))));
+
+        Assert.Null(reply["blocks"]);
+        var text = reply["text"]!.GetValue<string>();
+        Assert.InRange(text.Length, 1, 3000);
+        Assert.Contains("Slack refused the full reply", text, StringComparison.Ordinal);
+        Assert.Contains("line 1: &lt;!channel&gt; blob not found", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<!channel>", text, StringComparison.Ordinal);
+        Assert.Matches(@"…cut; \d+ more lines\. The bot's store keeps all of it under investigation inv-test\.$", text);
     }
 
     [Fact]
     public void ComposeEvidence_ShortEvidence_IsSentWhole()
     {
-        var (reply, cut) = _evidence.Compose(Record(new Evidence("HEAD /v2/app/blobs/x", "404 BLOB_UNKNOWN")));
+        var (reply, cut) = _evidence.Compose("inv-test", Record(new Evidence("HEAD /v2/app/blobs/x", "404 BLOB_UNKNOWN")));
 
         Assert.False(cut);
         Assert.Contains("404 BLOB_UNKNOWN", Json(reply).ToJsonString(), StringComparison.Ordinal);
