@@ -303,11 +303,7 @@ public sealed class SlackApiClientConformanceTests
             .Answer(HttpStatusCode.OK, """{"ok":true,"channel":{"id":"C1"}}""");
         var call = CreateSut(http).CallAsync("conversations.info", new { channel = "C1" }, default);
 
-        await WaitForRequestsAsync(http, 1);
-        _time.Advance(TimeSpan.FromSeconds(29));
-        await Task.Delay(50);
-        var stillWaiting = !call.IsCompleted;
-        _time.Advance(TimeSpan.FromSeconds(1));
+        var stillWaiting = await StillWaitingAfterAsync(http, call, TimeSpan.FromSeconds(29), TimeSpan.FromSeconds(1));
         var answer = await call;
 
         Assert.True(stillWaiting);
@@ -325,15 +321,51 @@ public sealed class SlackApiClientConformanceTests
             .Answer(HttpStatusCode.OK, """{"ok":true}""");
         var call = CreateSut(http).CallAsync("auth.test", new { }, default);
 
-        await WaitForRequestsAsync(http, 1);
-        _time.Advance(TimeSpan.FromMilliseconds(900));
-        await Task.Delay(50);
-        var waitedAtLeastASecond = !call.IsCompleted;
-        _time.Advance(TimeSpan.FromSeconds(5));
-        await call;
+        var waitedAtLeastASecond = await StillWaitingAfterAsync(
+            http, call, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(5));
 
         Assert.True(waitedAtLeastASecond);
         Assert.Equal(2, http.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Call_429WithRetryAfterAsAnHttpDate_WaitsUntilThatDateOnTheInjectedClock()
+    {
+        var http = new StubHttp()
+            .Answer((HttpStatusCode)429, """{"ok":false,"error":"ratelimited"}""",
+                HttpDate(TimeSpan.FromSeconds(20)))
+            .Answer(HttpStatusCode.OK, """{"ok":true}""");
+        var call = CreateSut(http).CallAsync("chat.update", new { }, default);
+
+        var stillWaiting = await StillWaitingAfterAsync(http, call, TimeSpan.FromSeconds(19), TimeSpan.FromSeconds(1));
+
+        Assert.True(stillWaiting);
+        Assert.Equal(2, http.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Call_429WithRetryAfterDateAlreadyPast_RetriesAtOnce()
+    {
+        var http = new StubHttp()
+            .Answer((HttpStatusCode)429, "", HttpDate(TimeSpan.FromSeconds(-30)))
+            .Answer(HttpStatusCode.OK, """{"ok":true}""");
+
+        await CreateSut(http).CallAsync("chat.update", new { }, default).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(2, http.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Call_429WithRetryAfterDateBeyondTheBudget_ThrowsRateLimitedWithoutWaiting()
+    {
+        var http = new StubHttp().Answer((HttpStatusCode)429, "", HttpDate(TimeSpan.FromMinutes(10)));
+
+        // Were the date ignored, the call would wait on the fake clock and time out here instead.
+        var error = await Assert.ThrowsAsync<SlackRateLimitedException>(
+            () => CreateSut(http).CallAsync("chat.update", new { }, default).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(TimeSpan.FromMinutes(10), error.RetryAfter);
+        Assert.Single(http.Requests);
     }
 
     [Fact]
@@ -366,6 +398,25 @@ public sealed class SlackApiClientConformanceTests
 
         await Assert.ThrowsAsync<SlackRateLimitedException>(() => call);
         Assert.Equal(1 + SlackApiClient.MaxRateLimitRetries, http.Requests.Count);
+    }
+
+    /// <summary>A Retry-After date (RFC 1123, whole seconds) this far from the fake clock's now.</summary>
+    private string HttpDate(TimeSpan fromNow) =>
+        (_time.GetUtcNow() + fromNow).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Whether the call still waits after the first 429 and <paramref name="before"/> on the clock;
+    /// then lets <paramref name="rest"/> pass and lets the call finish.
+    /// </summary>
+    private async Task<bool> StillWaitingAfterAsync(StubHttp http, Task call, TimeSpan before, TimeSpan rest)
+    {
+        await WaitForRequestsAsync(http, 1);
+        _time.Advance(before);
+        await Task.Delay(50);
+        var waiting = !call.IsCompleted;
+        _time.Advance(rest);
+        await call;
+        return waiting;
     }
 
     private static async Task WaitForRequestsAsync(StubHttp http, int count)
