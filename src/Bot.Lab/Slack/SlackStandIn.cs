@@ -73,26 +73,26 @@ public sealed class SlackStandIn : IAsyncDisposable
         var json = contentType.StartsWith("application/json", StringComparison.Ordinal) ? JsonNode.Parse(body) : null;
         var call = new RecordedCall(method, context.Request.Headers.Authorization.ToString(), contentType,
             context.Request.QueryString.Value ?? "", body, json);
-        _calls.Enqueue(call);
+        var (status, answer, retryAfter) = Answer(method, call);
+        _calls.Enqueue(call with { Status = status });
 
+        context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
+        if (retryAfter is not null)
+            context.Response.Headers.RetryAfter = retryAfter;
+        await context.Response.WriteAsync(answer);
+    }
+
+    /// <summary>A refusal that picks the call first, then the next scripted answer, then Slack's usual one.</summary>
+    private (int Status, string Body, string? RetryAfter) Answer(string method, RecordedCall call)
+    {
         if (_refusals.FirstOrDefault(r => r.Method == method && r.When(call)) is { } refusal)
-        {
-            var refused = new JsonObject { ["ok"] = false, ["error"] = refusal.Error };
-            await context.Response.WriteAsync(refused.ToJsonString());
-            return;
-        }
+            return (200, new JsonObject { ["ok"] = false, ["error"] = refusal.Error }.ToJsonString(), null);
 
         if (_scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
-        {
-            context.Response.StatusCode = scripted.Status;
-            if (scripted.RetryAfter is not null)
-                context.Response.Headers.RetryAfter = scripted.RetryAfter;
-            await context.Response.WriteAsync(scripted.Body);
-            return;
-        }
+            return (scripted.Status, scripted.Body, scripted.RetryAfter);
 
-        await context.Response.WriteAsync(DefaultAnswer(method, json).ToJsonString());
+        return (200, DefaultAnswer(method, call.Json).ToJsonString(), null);
     }
 
     private JsonObject DefaultAnswer(string method, JsonNode? json)

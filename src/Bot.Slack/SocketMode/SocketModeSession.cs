@@ -164,7 +164,7 @@ public sealed class SocketModeSession(
         }
     }
 
-    /// <summary>Whether an envelope carries what its handler needs: what the HTTP endpoints check before parsing on.</summary>
+    /// <summary>Whether an envelope carries what its handler needs, as the HTTP endpoints check.</summary>
     private static bool Usable(SocketFrame envelope) => envelope switch
     {
         SlashCommandsEnvelope command => command.Payload is { Command.Length: > 0, UserId.Length: > 0 },

@@ -10,7 +10,8 @@ namespace Bot.Hosting;
 
 /// <summary>
 /// Builds the bot's host. Configuration: appsettings.json beside the binary, then the secret store
-/// (<see cref="SecretStore"/>), then the environment, then the caller's overrides. One-shot commands get a plain host; <c>serve</c> gets a web host
+/// (<see cref="SecretStore"/>), then the environment, then the caller's overrides. One-shot
+/// commands get a plain host; <c>serve</c> gets a web host
 /// with the Slack endpoints and the background worker.
 /// </summary>
 internal static class BotHost

@@ -198,7 +198,7 @@ public sealed class BadInputTests : IAsyncLifetime
     private static string Type(string path) =>
         path.EndsWith("events", StringComparison.Ordinal) ? "application/json" : "application/x-www-form-urlencoded";
 
-    /// <summary>The approver clicking the investigation's delete button: signed properly, it records a request.</summary>
+    /// <summary>The approver clicking the delete button: signed properly, it records a request.</summary>
     private static string Click()
     {
         var payload = new JsonObject

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Bot.Hosting;
@@ -55,7 +56,22 @@ public sealed class SeedIncidentInSlackTests : IAsyncLifetime
         Assert.NotEmpty(evidence);
         Assert.All(evidence, e => Assert.Equal(ts, e.ThreadTs));
         Assert.Contains(evidence, e => e.Body.Contains("500 UNKNOWN", StringComparison.Ordinal));
-        var last = _slack.CallsTo("chat.update")[^1];
+        // The scripted 429 met the first edit; the same edit went again after Retry-After and was taken.
+        var updates = _slack.CallsTo("chat.update");
+        Assert.Equal((429, 200), (updates[0].Status, updates[1].Status));
+        Assert.Equal(updates[0].Body, updates[1].Body);
+        // Edited step by step: every revision taken is newer, and shows at least as many finished
+        // steps as the one before; each of the five steps finished shows in an edit of its own.
+        var taken = updates.Where(u => u.Status == 200).ToList();
+        Assert.Equal(taken.Select(Revision).Order(), taken.Select(Revision));
+        Assert.Equal(taken.Count, taken.Select(Revision).Distinct().Count());
+        var finished = taken.Select(FinishedSteps).ToList();
+        Assert.Equal(finished.Order(), finished);
+        Assert.Equal([1, 2, 3, 4, 5], finished.Distinct());
+        // Whatever Slack was sent, it would take: Block Kit's limits hold for every message.
+        Assert.All(_slack.Calls.Where(c => c.Method.StartsWith("chat.", StringComparison.Ordinal)),
+            c => Assert.Empty(BlockKitRules.Violations(c.Json!)));
+        var last = updates[^1];
         // The seed has its cluster, so the living message names the whole chain's root: the full volume.
         Assert.Contains("ran out of space during a cache push", last.Body, StringComparison.Ordinal);
         Assert.Contains(Buttons(last), b => b["action_id"]!.GetValue<string>() == "fix:delete-cache-manifest");
@@ -90,6 +106,19 @@ public sealed class SeedIncidentInSlackTests : IAsyncLifetime
     private static string Address(WebApplication app) => app.Urls.First();
 
     private static bool HasButtons(RecordedCall call) => Buttons(call).Any();
+
+    private static JsonNode Checklist(RecordedCall update) =>
+        update.Blocks.Single(b => b!["block_id"]!.GetValue<string>().StartsWith("steps-", StringComparison.Ordinal))!;
+
+    /// <summary>The revision in the checklist's block id (<c>steps-r3</c>): every edit has a new one.</summary>
+    private static int Revision(RecordedCall update) =>
+        int.Parse(Checklist(update)["block_id"]!.GetValue<string>()["steps-r".Length..], CultureInfo.InvariantCulture);
+
+    /// <summary>Checklist lines of steps that finished: neither waiting nor being checked.</summary>
+    private static int FinishedSteps(RecordedCall update) =>
+        Checklist(update)["text"]!["text"]!.GetValue<string>().Split('\n')
+            .Count(line => !line.StartsWith(":white_circle:", StringComparison.Ordinal) &&
+                           !line.StartsWith(":hourglass", StringComparison.Ordinal));
 
     private static IEnumerable<JsonNode> Buttons(RecordedCall call) =>
         call.Blocks.Where(b => b!["type"]!.GetValue<string>() == "actions").SelectMany(b => b!["elements"]!.AsArray())!;
