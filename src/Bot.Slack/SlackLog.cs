@@ -62,6 +62,14 @@ internal static partial class SlackLog
     [LoggerMessage(6022, LogLevel.Warning, "Evidence of {InvestigationId} step {Step} was cut to fit Slack's limits")]
     public static partial void EvidenceCut(ILogger logger, string investigationId, string step);
 
+    [LoggerMessage(6028, LogLevel.Warning,
+        "Slack refused the evidence reply of {InvestigationId} step {Step} ({Error}); sending the short form")]
+    public static partial void EvidenceRefused(ILogger logger, string investigationId, string step, string error);
+
+    [LoggerMessage(6029, LogLevel.Error,
+        "Slack refused even the short evidence reply of {InvestigationId} step {Step} ({Error}); skipped it")]
+    public static partial void EvidenceGivenUp(ILogger logger, string investigationId, string step, string error);
+
     [LoggerMessage(6030, LogLevel.Information, "Fix {FixKind} for {InvestigationId} requested by {UserId}")]
     public static partial void FixRequested(ILogger logger, string fixKind, string investigationId, string userId);
 

@@ -1,6 +1,7 @@
 using Bot.Core;
 using Bot.Core.Diagnosis;
 using Bot.Core.Prompts;
+using Bot.Slack.Interactivity;
 
 namespace Bot.Slack;
 
@@ -31,6 +32,7 @@ public sealed class SlackPrompts(PromptCatalog catalog)
     public const string EvidenceText = "slack/evidence-text";
     public const string EvidenceHeading = "slack/evidence-heading";
     public const string EvidenceItem = "slack/evidence-item";
+    public const string EvidencePlain = "slack/evidence-plain";
     public const string CutLines = "slack/cut-lines";
     public const string CutEvidence = "slack/cut-evidence";
     public const string NotAnApprover = "slack/not-an-approver";
@@ -43,15 +45,19 @@ public sealed class SlackPrompts(PromptCatalog catalog)
     /// <summary>The label of the button that asks for a fix of this kind (at most 75 characters).</summary>
     public static string FixButton(FixKind kind) => $"slack/fix-buttons/{KebabCase.Of(kind)}";
 
+    /// <summary>What cannot be undone once a fix of this kind runs, said first in its confirm dialog.</summary>
+    public static string ConfirmWarning(FixKind kind) => $"slack/confirm-warnings/{KebabCase.Of(kind)}";
+
     /// <summary>Every key the adapter renders; pass them to <see cref="PromptCatalog.Load"/>.</summary>
     public static IReadOnlyList<string> Keys { get; } =
     [
         Help, BadArguments, TriageAccepted, TriageWorking, LaunchFailed, UnknownCommand,
         MessageText, MessageHeader, MessageContext, State, StepLine, RootCause, FixLine,
         ConfirmTitle, ConfirmText, ConfirmYes, ConfirmNo,
-        EvidenceText, EvidenceHeading, EvidenceItem, CutLines, CutEvidence,
+        EvidenceText, EvidenceHeading, EvidenceItem, EvidencePlain, CutLines, CutEvidence,
         NotAnApprover, ApproversUnavailable, FixRecorded, FixAskedFor, UnknownInvestigation, FixNotOffered,
         .. Enum.GetValues<FixKind>().Select(FixButton),
+        .. FixButtons.DestructiveKinds.Select(ConfirmWarning),
     ];
 
     public PromptCatalog Catalog => catalog;

@@ -6,6 +6,9 @@ namespace Bot.Lab.Slack;
 public sealed record RecordedCall(
     string Method, string Authorization, string ContentType, string Query, string Body, JsonNode? Json)
 {
+    /// <summary>The HTTP status the stand-in answered with: 429 for a scripted rate limit, else 200.</summary>
+    public int Status { get; init; } = 200;
+
     public string? ThreadTs => Json?["thread_ts"]?.GetValue<string>();
 
     public string? Ts => Json?["ts"]?.GetValue<string>();

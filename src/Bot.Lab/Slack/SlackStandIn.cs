@@ -14,6 +14,7 @@ public sealed class SlackStandIn : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedAnswer>> _scripts = new();
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
+    private readonly ConcurrentQueue<Refusal> _refusals = new();
     private int _ts;
 
     private SlackStandIn(WebApplication app) => _app = app;
@@ -53,6 +54,13 @@ public sealed class SlackStandIn : IAsyncDisposable
     public void Script(string method, int status, string body, string? retryAfter = null) =>
         _scripts.GetOrAdd(method, _ => new()).Enqueue(new ScriptedAnswer(status, body, retryAfter));
 
+    /// <summary>
+    /// Answers every call to <paramref name="method"/> that <paramref name="when"/> picks with
+    /// <c>ok:false</c> and <paramref name="error"/>, as Slack refuses a payload it will not take.
+    /// </summary>
+    public void Refuse(string method, Func<RecordedCall, bool> when, string error) =>
+        _refusals.Enqueue(new Refusal(method, when, error));
+
     public IReadOnlyList<RecordedCall> CallsTo(string method) => [.. _calls.Where(c => c.Method == method)];
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
@@ -63,21 +71,28 @@ public sealed class SlackStandIn : IAsyncDisposable
         var body = await reader.ReadToEndAsync();
         var contentType = context.Request.ContentType ?? "";
         var json = contentType.StartsWith("application/json", StringComparison.Ordinal) ? JsonNode.Parse(body) : null;
-        _calls.Enqueue(new RecordedCall(method, context.Request.Headers.Authorization.ToString(), contentType,
-            context.Request.QueryString.Value ?? "", body, json));
+        var call = new RecordedCall(method, context.Request.Headers.Authorization.ToString(), contentType,
+            context.Request.QueryString.Value ?? "", body, json);
+        var (status, answer, retryAfter) = Answer(method, call);
+        _calls.Enqueue(call with { Status = status });
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        if (retryAfter is not null)
+            context.Response.Headers.RetryAfter = retryAfter;
+        await context.Response.WriteAsync(answer);
+    }
+
+    /// <summary>A refusal that picks the call first, then the next scripted answer, then Slack's usual one.</summary>
+    private (int Status, string Body, string? RetryAfter) Answer(string method, RecordedCall call)
+    {
+        if (_refusals.FirstOrDefault(r => r.Method == method && r.When(call)) is { } refusal)
+            return (200, new JsonObject { ["ok"] = false, ["error"] = refusal.Error }.ToJsonString(), null);
 
         if (_scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
-        {
-            context.Response.StatusCode = scripted.Status;
-            if (scripted.RetryAfter is not null)
-                context.Response.Headers.RetryAfter = scripted.RetryAfter;
-            context.Response.ContentType = "application/json; charset=utf-8";
-            await context.Response.WriteAsync(scripted.Body);
-            return;
-        }
+            return (scripted.Status, scripted.Body, scripted.RetryAfter);
 
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(DefaultAnswer(method, json).ToJsonString());
+        return (200, DefaultAnswer(method, call.Json).ToJsonString(), null);
     }
 
     private JsonObject DefaultAnswer(string method, JsonNode? json)
@@ -122,4 +137,6 @@ public sealed class SlackStandIn : IAsyncDisposable
     }
 
     private sealed record ScriptedAnswer(int Status, string Body, string? RetryAfter);
+
+    private sealed record Refusal(string Method, Func<RecordedCall, bool> When, string Error);
 }

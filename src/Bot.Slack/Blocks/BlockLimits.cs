@@ -23,6 +23,13 @@ public static class BlockLimits
     public const int TopLevelText = 40_000;
 
     /// <summary>
+    /// The most text we put in one message's blocks together. Slack documents no aggregate limit
+    /// behind <c>msg_blocks_too_long</c> (SLACK.md §6), so we take the one length it documents for
+    /// a whole message, the top-level text's; a reply Slack still refuses is sent in a short form.
+    /// </summary>
+    public const int MessageTotalText = TopLevelText;
+
+    /// <summary>
     /// Cuts <paramref name="text"/> to <paramref name="limit"/> characters, ending with an ellipsis when cut.
     /// </summary>
     public static string Fit(string text, int limit)

@@ -16,14 +16,22 @@ public static class FixButtons
     private static readonly Dictionary<string, FixKind> KindsByName =
         Enum.GetValues<FixKind>().ToDictionary(k => KebabCase.Of(k), StringComparer.Ordinal);
 
-    /// <summary>Fixes that change or delete something; their buttons ask for confirmation.</summary>
-    private static readonly HashSet<FixKind> Destructive = [FixKind.DeleteCacheManifest];
+    /// <summary>
+    /// Fixes that cannot be taken back, so their buttons ask for confirmation: a deleted manifest
+    /// and the blobs GC deletes are gone for good, and a grown volume cannot shrink back. A CI
+    /// re-run only repeats what already ran.
+    /// </summary>
+    private static readonly HashSet<FixKind> Destructive =
+        [FixKind.DeleteCacheManifest, FixKind.RunGc, FixKind.ResizePvc];
 
     public static string ActionId(FixKind kind) => ActionPrefix + KebabCase.Of(kind);
 
     public static string Value(string investigationId, FixKind kind) => $"{investigationId}|{KebabCase.Of(kind)}";
 
     public static bool IsDestructive(FixKind kind) => Destructive.Contains(kind);
+
+    /// <summary>The fixes whose buttons ask for confirmation, in the enum's order.</summary>
+    public static IEnumerable<FixKind> DestructiveKinds => Enum.GetValues<FixKind>().Where(IsDestructive);
 
     public static bool TryParseValue(
         string? value, [NotNullWhen(true)] out string? investigationId, out FixKind kind)

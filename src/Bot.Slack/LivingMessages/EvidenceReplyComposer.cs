@@ -9,43 +9,53 @@ namespace Bot.Slack.LivingMessages;
 
 /// <summary>
 /// Renders one step's evidence as a thread reply under the living message. Long answers are cut
-/// at a line with a pointer to the report; past Slack's block count the rest is counted, never
-/// sent and refused.
+/// at a line with a pointer naming the investigation whose stored record keeps them whole; past
+/// Slack's block count or <see cref="BlockLimits.MessageTotalText"/> the rest is counted, never
+/// sent and refused. <see cref="ComposeShort"/> is the plain form to send when Slack refuses a reply.
 /// </summary>
 public sealed class EvidenceReplyComposer(SlackPrompts prompts)
 {
+    /// <summary>How long the short form may be: one section's worth, far inside every limit.</summary>
+    public const int ShortFormText = BlockLimits.SectionText;
+
     private readonly TriageReportBuilder _report = new(prompts.Catalog);
 
     /// <summary>The reply, and whether anything had to be cut to fit.</summary>
-    public (SlackMessage Message, bool Cut) Compose(StepRecord record)
+    public (SlackMessage Message, bool Cut) Compose(string investigationId, StepRecord record)
     {
         var title = _report.Title(record.Step);
         var statusText = prompts.Render(PromptKeys.Status(record.Status));
-        var blocks = new List<Block>
-        {
-            new SectionBlock(TextObject.Mrkdwn(BlockLimits.Fit(
-                prompts.Render(SlackPrompts.EvidenceHeading,
-                    ("title", title),
-                    ("statusText", statusText),
-                    ("summary", SlackText.Escape(_report.Summarize(record)))),
-                BlockLimits.SectionText))),
-        };
+        var heading = BlockLimits.Fit(
+            prompts.Render(SlackPrompts.EvidenceHeading,
+                ("title", title),
+                ("statusText", statusText),
+                ("summary", SlackText.Escape(_report.Summarize(record)))),
+            BlockLimits.SectionText);
+        var blocks = new List<Block> { new SectionBlock(TextObject.Mrkdwn(heading)) };
 
-        // One block for the heading and one kept for the "more evidence" pointer.
+        // One block for the heading and one kept for the "more evidence" pointer; the same for text.
         var room = BlockLimits.BlocksPerMessage - 2;
+        var budget = BlockLimits.MessageTotalText - heading.Length - BlockLimits.SectionText;
         var cut = false;
+        var shown = 0;
         foreach (var evidence in record.Evidence.Take(room))
         {
-            var (text, itemCut) = Item(evidence);
+            var (text, itemCut) = Item(investigationId, evidence);
+            if (text.Length > budget)
+                break;
+
             blocks.Add(new SectionBlock(TextObject.Mrkdwn(text)));
+            budget -= text.Length;
             cut |= itemCut;
+            shown++;
         }
 
-        var left = record.Evidence.Count - room;
+        var left = record.Evidence.Count - shown;
         if (left > 0)
         {
-            blocks.Add(new ContextBlock([TextObject.Mrkdwn(
-                prompts.Render(SlackPrompts.CutEvidence, ("count", left.ToString())))]));
+            blocks.Add(new ContextBlock([TextObject.Mrkdwn(BlockLimits.Fit(
+                prompts.Render(SlackPrompts.CutEvidence, ("count", left.ToString()), ("id", investigationId)),
+                BlockLimits.SectionText))]));
             cut = true;
         }
 
@@ -53,7 +63,25 @@ public sealed class EvidenceReplyComposer(SlackPrompts prompts)
         return (new SlackMessage(BlockLimits.Fit(fallback, BlockLimits.SectionText), blocks), cut);
     }
 
-    private (string Text, bool Cut) Item(Evidence evidence)
+    /// <summary>
+    /// The same evidence as plain text without blocks, cut at a line to <see cref="ShortFormText"/>
+    /// with the pointer to the rest: what is sent when Slack refuses the reply <see cref="Compose"/> made.
+    /// </summary>
+    public SlackMessage ComposeShort(string investigationId, StepRecord record)
+    {
+        var items = record.Evidence.Select(e => prompts.Render(SlackPrompts.EvidenceItem,
+            ("request", SlackText.Escape(BlockLimits.Fit(e.Request, 500))),
+            ("answer", SlackText.Escape(e.Answer))));
+        var text = prompts.Render(SlackPrompts.EvidencePlain,
+            ("title", _report.Title(record.Step)),
+            ("statusText", prompts.Render(PromptKeys.Status(record.Status))),
+            ("summary", SlackText.Escape(_report.Summarize(record))),
+            ("evidence", string.Join('\n', items)));
+        return new SlackMessage(
+            BlockLimits.FitWithPointer(text, ShortFormText, count => CutLines(investigationId, count)));
+    }
+
+    private (string Text, bool Cut) Item(string investigationId, Evidence evidence)
     {
         var request = SlackText.Escape(BlockLimits.Fit(evidence.Request, 500));
         var answerText = SlackText.Escape(evidence.Answer);
@@ -62,7 +90,7 @@ public sealed class EvidenceReplyComposer(SlackPrompts prompts)
             return (whole, false);
 
         var lines = answerText.Split('\n');
-        var pointer = prompts.Render(SlackPrompts.CutLines, ("count", lines.Length.ToString()));
+        var pointer = CutLines(investigationId, lines.Length);
         var frame = prompts.Render(SlackPrompts.EvidenceItem, ("request", request), ("answer", ""), ("cut", pointer));
         var room = BlockLimits.SectionText - frame.Length - 8;
 
@@ -72,9 +100,12 @@ public sealed class EvidenceReplyComposer(SlackPrompts prompts)
             length += lines[kept++].Length + 1;
 
         var answer = kept > 0 ? string.Join('\n', lines, 0, kept) : BlockLimits.Fit(lines[0], Math.Max(1, room));
-        pointer = prompts.Render(SlackPrompts.CutLines, ("count", (lines.Length - kept).ToString()));
+        pointer = CutLines(investigationId, lines.Length - kept);
         var text = prompts.Render(
             SlackPrompts.EvidenceItem, ("request", request), ("answer", answer), ("cut", pointer));
         return (BlockLimits.Fit(text, BlockLimits.SectionText), true);
     }
+
+    private string CutLines(string investigationId, int count) =>
+        prompts.Render(SlackPrompts.CutLines, ("count", count.ToString()), ("id", investigationId));
 }

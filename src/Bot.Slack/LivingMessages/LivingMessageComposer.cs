@@ -43,18 +43,21 @@ public sealed class LivingMessageComposer(SlackPrompts prompts)
             {
                 BlockId = Id("context", revision),
             },
-            Section("steps", revision, Checklist(investigation, running)),
+            Section(investigation.Id, "steps", revision, Checklist(investigation, running)),
         };
 
         if (rootCause is not null)
-            blocks.Add(Section("cause", revision, prompts.Render(SlackPrompts.RootCause, ("summary", rootCause))));
+        {
+            blocks.Add(Section(
+                investigation.Id, "cause", revision, prompts.Render(SlackPrompts.RootCause, ("summary", rootCause))));
+        }
 
         var fixes = investigation.Conclusion?.Fixes ?? [];
         var askedFor = (requests ?? []).ToDictionary(r => r.FixKind, StringComparer.Ordinal);
         foreach (var fix in fixes)
         {
             var kind = KebabCase.Of(fix.Kind);
-            blocks.Add(Section($"fix-{kind}", revision, FixLine(fix)));
+            blocks.Add(Section(investigation.Id, $"fix-{kind}", revision, FixLine(fix)));
             if (askedFor.TryGetValue(kind, out var request))
             {
                 var who = prompts.Render(SlackPrompts.FixAskedFor, ("by", request.RequestedBy));
@@ -124,10 +127,11 @@ public sealed class LivingMessageComposer(SlackPrompts prompts)
     private ConfirmDialog Confirm(OfferedFix fix)
     {
         var summary = prompts.Render(PromptKeys.Fix(fix.Kind), fix.Facts);
+        var warning = prompts.Render(SlackPrompts.ConfirmWarning(fix.Kind), fix.Facts);
+        var text = prompts.Render(SlackPrompts.ConfirmText, ("warning", warning), ("summary", summary));
         return new ConfirmDialog(
             TextObject.Plain(BlockLimits.Fit(prompts.Render(SlackPrompts.ConfirmTitle), BlockLimits.ConfirmTitle)),
-            TextObject.Plain(BlockLimits.Fit(
-                prompts.Render(SlackPrompts.ConfirmText, ("summary", summary)), BlockLimits.ConfirmText)),
+            TextObject.Plain(BlockLimits.Fit(text, BlockLimits.ConfirmText)),
             TextObject.Plain(BlockLimits.Fit(prompts.Render(SlackPrompts.ConfirmYes), BlockLimits.ConfirmButton)),
             TextObject.Plain(BlockLimits.Fit(prompts.Render(SlackPrompts.ConfirmNo), BlockLimits.ConfirmButton)))
         {
@@ -138,9 +142,9 @@ public sealed class LivingMessageComposer(SlackPrompts prompts)
     private static ContextBlock Context(string name, int revision, string text) =>
         new([TextObject.Mrkdwn(BlockLimits.Fit(text, BlockLimits.SectionText))]) { BlockId = Id(name, revision) };
 
-    private SectionBlock Section(string name, int revision, string text) =>
+    private SectionBlock Section(string investigationId, string name, int revision, string text) =>
         new(TextObject.Mrkdwn(BlockLimits.FitWithPointer(text, BlockLimits.SectionText,
-            count => prompts.Render(SlackPrompts.CutLines, ("count", count.ToString())))))
+            count => prompts.Render(SlackPrompts.CutLines, ("count", count.ToString()), ("id", investigationId)))))
         {
             BlockId = Id(name, revision),
         };

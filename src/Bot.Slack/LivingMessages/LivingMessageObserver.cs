@@ -27,10 +27,6 @@ public sealed class LivingMessageObserver(
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    /// <summary>Errors that mean the message can no longer be edited, so a new one is posted.</summary>
-    private static readonly HashSet<string> Gone = new(
-        ["message_not_found", "cant_update_message", "channel_not_found", "is_archived"], StringComparer.Ordinal);
-
     public Task StepStartedAsync(Investigation investigation, StepName step, CancellationToken cancellationToken) =>
         SyncAsync(investigation, step, updateExisting: false, cancellationToken);
 
@@ -91,7 +87,7 @@ public sealed class LivingMessageObserver(
             var content = await ComposeAsync(investigation, running, next.Revision, cancellationToken);
             await slack.UpdateMessageAsync(next.Channel, next.Ts, content, cancellationToken);
         }
-        catch (SlackApiException ex) when (Gone.Contains(ex.Error))
+        catch (SlackApiException ex) when (ex.Kind == SlackErrorKind.ChannelOrMessageGone)
         {
             // Someone deleted the message (or the channel went away): start a new one, with its
             // own thread of evidence, rather than failing every later update the same way.
@@ -137,12 +133,44 @@ public sealed class LivingMessageObserver(
             if (done.Contains(step))
                 continue;
 
-            var (reply, cut) = evidence.Compose(record);
-            if (cut)
-                SlackLog.EvidenceCut(logger, investigation.Id, step);
+            // A reply Slack refuses in every form is recorded all the same: sending it again on the
+            // next sync would be refused again, and it must not hold back the steps after it.
+            var ts = await PostEvidenceAsync(investigation.Id, step, record, message, cancellationToken);
+            await store.AddEvidenceReplyAsync(
+                investigation.Id, step, ts ?? LivingMessageStore.NoReply, cancellationToken);
+        }
+    }
 
-            var posted = await slack.PostMessageAsync(message.Channel, reply, message.Ts, cancellationToken);
-            await store.AddEvidenceReplyAsync(investigation.Id, step, posted.Ts, cancellationToken);
+    /// <summary>
+    /// Posts a step's evidence in the thread; when Slack refuses what was sent (its blocks, its
+    /// length), posts the short plain form instead. Returns the reply's ts, or null when both were refused.
+    /// </summary>
+    private async Task<string?> PostEvidenceAsync(
+        string investigationId, string step, StepRecord record, LivingMessage message,
+        CancellationToken cancellationToken)
+    {
+        var (reply, cut) = evidence.Compose(investigationId, record);
+        if (cut)
+            SlackLog.EvidenceCut(logger, investigationId, step);
+
+        try
+        {
+            return (await slack.PostMessageAsync(message.Channel, reply, message.Ts, cancellationToken)).Ts;
+        }
+        catch (SlackApiException ex) when (ex.Kind == SlackErrorKind.Payload)
+        {
+            SlackLog.EvidenceRefused(logger, investigationId, step, ex.Error);
+        }
+
+        try
+        {
+            var shortForm = evidence.ComposeShort(investigationId, record);
+            return (await slack.PostMessageAsync(message.Channel, shortForm, message.Ts, cancellationToken)).Ts;
+        }
+        catch (SlackApiException ex) when (ex.Kind == SlackErrorKind.Payload)
+        {
+            SlackLog.EvidenceGivenUp(logger, investigationId, step, ex.Error);
+            return null;
         }
     }
 }

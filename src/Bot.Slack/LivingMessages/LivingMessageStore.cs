@@ -78,6 +78,9 @@ public sealed class LivingMessageStore(SlackDatabase database, TimeProvider time
         return steps;
     }
 
+    /// <summary>The ts recorded for a step whose evidence Slack refused in every form: tried, not posted.</summary>
+    public const string NoReply = "";
+
     public async Task AddEvidenceReplyAsync(
         string investigationId, string step, string ts, CancellationToken cancellationToken)
     {

@@ -91,8 +91,7 @@ public sealed class SocketModeService(
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             // A token Slack refuses will not heal by retrying; fail loudly instead of spinning.
-            if (ex is SlackApiException
-                { Error: "invalid_auth" or "not_authed" or "token_revoked" or "not_allowed_token_type" })
+            if (ex is SlackApiException { Kind: SlackErrorKind.Auth })
                 throw;
 
             // Anything else (a refused upgrade, a timeout, Slack down) is worth another try after a backoff.

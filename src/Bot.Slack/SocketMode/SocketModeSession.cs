@@ -126,6 +126,14 @@ public sealed class SocketModeSession(
 
     private async Task HandleEnvelopeAsync(SocketFrame envelope, string envelopeId, CancellationToken cancellationToken)
     {
+        if (!Usable(envelope))
+        {
+            // Acknowledged all the same: no redelivery makes a broken envelope readable.
+            SlackLog.SocketFrameUnreadable(logger, "envelope without the payload its type needs");
+            Ack(new SocketAck(envelopeId));
+            return;
+        }
+
         if (!deliveries.TryFirstDelivery("envelope:" + envelopeId))
         {
             SlackLog.DuplicateDelivery(logger, envelopeId);
@@ -155,6 +163,15 @@ public sealed class SocketModeSession(
                 break;
         }
     }
+
+    /// <summary>Whether an envelope carries what its handler needs, as the HTTP endpoints check.</summary>
+    private static bool Usable(SocketFrame envelope) => envelope switch
+    {
+        SlashCommandsEnvelope command => command.Payload is { Command.Length: > 0, UserId.Length: > 0 },
+        InteractiveEnvelope interaction => interaction.Payload is { User.Id.Length: > 0 },
+        EventsApiEnvelope events => events.Payload is { EventId.Length: > 0 },
+        _ => true,
+    };
 
     private void Ack(SocketAck ack) => _outbox.Writer.TryWrite(SlackJson.Serialize(ack));
 

@@ -11,7 +11,8 @@ namespace Bot.Slack.WebApi;
 /// <summary>
 /// The Web API methods the bot uses, over one <see cref="HttpClient"/>. Tokens travel only in the
 /// <c>Authorization</c> header. <c>ok:false</c> and anything that is not Slack's JSON become a
-/// <see cref="SlackApiException"/>. A 429 is waited out (its <c>Retry-After</c>) at most
+/// <see cref="SlackApiException"/>. A 429 is waited out (its <c>Retry-After</c>, in seconds or as
+/// an HTTP date on the injected clock) at most
 /// <see cref="MaxRateLimitRetries"/> times within <see cref="SlackOptions.RateLimitBudget"/>;
 /// nothing else is retried, because a repeated <c>chat.postMessage</c> posts twice.
 /// </summary>
@@ -128,10 +129,15 @@ public sealed class SlackApiClient(
         }
     }
 
-    private static TimeSpan RetryDelay(HttpResponseMessage response)
+    private TimeSpan RetryDelay(HttpResponseMessage response)
     {
         if (response.Headers.RetryAfter?.Delta is TimeSpan delta)
             return delta;
+
+        // HTTP also allows a date; it is measured against our clock, and a date already past means now.
+        if (response.Headers.RetryAfter?.Date is DateTimeOffset date)
+            return date > time.GetUtcNow() ? date - time.GetUtcNow() : TimeSpan.Zero;
+
         if (response.Headers.TryGetValues("Retry-After", out var values) &&
             int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
             return TimeSpan.FromSeconds(seconds);

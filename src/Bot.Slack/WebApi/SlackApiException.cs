@@ -3,7 +3,8 @@ namespace Bot.Slack.WebApi;
 /// <summary>
 /// Slack answered a Web API call with <c>ok:false</c>, or with something that is not its JSON
 /// envelope. <see cref="Error"/> is Slack's code (<c>channel_not_found</c>, <c>missing_scope</c>)
-/// or ours for transport failures (<c>invalid_response</c>, <c>http_503</c>).
+/// or ours for transport failures (<c>invalid_response</c>, <c>http_503</c>); <see cref="Kind"/> is
+/// what it means for the caller, and what callers decide on.
 /// </summary>
 public class SlackApiException : Exception
 {
@@ -16,6 +17,7 @@ public class SlackApiException : Exception
     {
         Method = method;
         Error = error;
+        Kind = SlackErrors.KindOf(error);
         Needed = needed;
         Provided = provided;
         Messages = messages ?? [];
@@ -42,6 +44,8 @@ public class SlackApiException : Exception
     public string Method { get; }
 
     public string Error { get; }
+
+    public SlackErrorKind Kind { get; }
 
     /// <summary>For <c>missing_scope</c>: the scope the method needs.</summary>
     public string? Needed { get; }

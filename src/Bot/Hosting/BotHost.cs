@@ -9,8 +9,9 @@ using Serilog.Events;
 namespace Bot.Hosting;
 
 /// <summary>
-/// Builds the bot's host. Configuration: appsettings.json beside the binary, then the environment,
-/// then the caller's overrides. One-shot commands get a plain host; <c>serve</c> gets a web host
+/// Builds the bot's host. Configuration: appsettings.json beside the binary, then the secret store
+/// (<see cref="SecretStore"/>), then the environment, then the caller's overrides. One-shot
+/// commands get a plain host; <c>serve</c> gets a web host
 /// with the Slack endpoints and the background worker.
 /// </summary>
 internal static class BotHost
@@ -43,11 +44,22 @@ internal static class BotHost
         return app;
     }
 
-    private static void AddConfiguration(IConfigurationBuilder configuration, IReadOnlyDictionary<string, string?> overrides) =>
+    private static void AddConfiguration(
+        IConfigurationBuilder configuration, IReadOnlyDictionary<string, string?> overrides)
+    {
+        var settings = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        var secrets = SecretStore.DirectoryOf(new ConfigurationBuilder()
+            .AddJsonFile(settings, optional: false)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build());
+
         configuration
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false)
+            .AddJsonFile(settings, optional: false)
+            .AddKeyPerFile(secrets, optional: true)
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides);
+    }
 
     private static void AddServices(IServiceCollection services, IConfiguration configuration, LogEventLevel consoleLevel)
     {

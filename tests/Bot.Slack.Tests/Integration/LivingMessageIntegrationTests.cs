@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Bot.Core.Investigations;
 using Bot.Core.Triage;
 using Bot.Slack.Approvals;
+using Bot.Slack.LivingMessages;
 using Bot.Lab.Slack;
 using Bot.Slack.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,7 +55,7 @@ public sealed class LivingMessageIntegrationTests : IAsyncLifetime
             .SelectMany(b => b!["elements"]!.AsArray()).ToList();
         Assert.Equal("fix:delete-cache-manifest", Assert.Single(buttons)!["action_id"]!.GetValue<string>());
         Assert.All(_slack.Calls.Where(c => c.Method.StartsWith("chat.", StringComparison.Ordinal)),
-            c => BlockKitRules.AssertWithinLimits(c.Json!));
+            c => Assert.Empty(BlockKitRules.Violations(c.Json!)));
         Assert.All(_slack.Calls, c => Assert.Equal("Bearer xoxb-test-bot-token", c.Authorization));
         Assert.All(updates.Take(5), u => Assert.DoesNotContain(u.Blocks,
             b => b!["type"]!.GetValue<string>() == "actions"));
@@ -89,7 +90,7 @@ public sealed class LivingMessageIntegrationTests : IAsyncLifetime
             b => b!["block_id"]!.GetValue<string>().StartsWith("asked-", StringComparison.Ordinal));
         Assert.Contains("Asked for by <@U0APPROVER>", asked!["elements"]![0]!["text"]!.GetValue<string>(),
             StringComparison.Ordinal);
-        BlockKitRules.AssertWithinLimits(refreshed.Json!);
+        Assert.Empty(BlockKitRules.Violations(refreshed.Json!));
     }
 
     [Fact]
@@ -198,6 +199,46 @@ public sealed class LivingMessageIntegrationTests : IAsyncLifetime
         Assert.All(updates.Skip(1), u => Assert.Equal(newTs, u.Ts));
         Assert.Equal(5, _slack.CallsTo("chat.postMessage").Count(c => c.ThreadTs == newTs));
     }
+
+    [Theory]
+    [InlineData("invalid_blocks")]
+    [InlineData("msg_blocks_too_long")]
+    public async Task Evidence_ReplyRefusedForItsBlocks_IsSentInShortAndLaterStepsStillGetTheirs(string error)
+    {
+        _slack.Refuse("chat.postMessage", c => IsManifestEvidence(c) && c.Blocks.Count > 0, error);
+        await using var host = await SlackTestHost.StartAsync(_slack);
+
+        await RunOneInvestigationAsync(host);
+
+        var replies = _slack.CallsTo("chat.postMessage").Where(c => c.ThreadTs is not null).ToList();
+        Assert.Single(replies, c => IsManifestEvidence(c) && c.Blocks.Count > 0);
+        var shortForm = Assert.Single(replies, c => IsManifestEvidence(c) && c.Blocks.Count == 0);
+        Assert.Contains("Slack refused the full reply", shortForm.Text, StringComparison.Ordinal);
+        Assert.Equal(5, replies.Count(c => !IsManifestEvidence(c) || c.Blocks.Count == 0));
+        var blobs = replies.FindIndex(c => c.Body.Contains("404 BLOB_UNKNOWN", StringComparison.Ordinal));
+        Assert.True(replies.IndexOf(shortForm) < blobs, "The thread keeps the steps in order.");
+    }
+
+    [Fact]
+    public async Task Evidence_ReplyRefusedInEveryForm_IsSkippedOnceAndNeverHoldsBackOrRepeats()
+    {
+        _slack.Refuse("chat.postMessage", IsManifestEvidence, "msg_too_long");
+        await using var host = await SlackTestHost.StartAsync(_slack);
+
+        var id = await RunOneInvestigationAsync(host);
+        var observer = host.Services.GetRequiredService<LivingMessageObserver>();
+        await observer.RefreshAsync(id, default);
+
+        var replies = _slack.CallsTo("chat.postMessage").Where(c => c.ThreadTs is not null).ToList();
+        Assert.Equal(2, replies.Count(IsManifestEvidence));
+        Assert.Equal(4, replies.Count(c => !IsManifestEvidence(c)));
+        Assert.Contains(replies, c => c.Body.Contains("404 BLOB_UNKNOWN", StringComparison.Ordinal));
+        Assert.Contains(replies, c => c.Body.Contains("no runs in 7 days", StringComparison.Ordinal));
+    }
+
+    private static bool IsManifestEvidence(RecordedCall call) =>
+        call.ThreadTs is not null &&
+        call.Body.Contains("vnd.oci.image.index.v1", StringComparison.Ordinal);
 
     private static int FinishedSteps(RecordedCall update)
     {

@@ -5,6 +5,7 @@ using Bot.Core.Triage;
 using Bot.Slack.Events;
 using Bot.Slack.Inbound;
 using Bot.Slack.SocketMode;
+using Bot.Slack.WebApi;
 using Bot.Lab.Slack;
 using Bot.Slack.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,18 +41,10 @@ public sealed class SocketModeTests : IAsyncLifetime
                 Fixture.Text("socket-mode/interactive.block_actions.envelope.derived.json"));
             for (var i = 0; i < 4; i++)
                 acks.Enqueue(await SocketFrames.ReceiveAsync(socket) ?? "closed");
-            await SocketFrames.SendAsync(socket,
-                Fixture.Element("socket-mode/disconnect.samples.slack-docs.json")[2].GetRawText());
-            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, default);
+            await SayGoodbyeAsync(socket);
         });
 
-        using var client = new ClientWebSocket();
-        await client.ConnectAsync(new Uri(_slack.BaseUrl.ToString().Replace("http", "ws",
-            StringComparison.Ordinal) + "socket"), default);
-        var session = new SocketModeSession(client, host.Services.GetRequiredService<SlackDispatcher>(),
-            host.Services.GetRequiredService<DeliveryDeduplicator>(), NullLogger.Instance);
-        var end = await session.RunAsync(default);
-        await session.DrainAsync(TimeSpan.FromSeconds(10), TimeProvider.System, default);
+        var (end, session) = await RunSessionAsync(host);
 
         Assert.Equal(SessionEnd.Reconnect, end);
         Assert.True(session.Greeted);
@@ -67,6 +60,49 @@ public sealed class SocketModeTests : IAsyncLifetime
         Assert.True(await Eventually.TrueAsync(() => _mentions.Handled >= 1));
         await Task.Delay(200);
         Assert.Equal(1, _mentions.Handled);
+    }
+
+    [Fact]
+    public async Task Session_MalformedFrames_AreSkippedWithoutActingAndTheNextCommandIsStillHandled()
+    {
+        await using var host = await StartHostAsync(socketMode: false);
+        string[] garbage =
+        [
+            "{not json",
+            "[1,2,3]",
+            "\"just a string\"",
+            "null",
+            """{"type":"mystery"}""",
+            """{"type":"mystery","envelope_id":"env-mystery"}""",
+            """{"type":"slash_commands","envelope_id":"env-string","payload":"oops"}""",
+            """{"type":"slash_commands","envelope_id":"env-null","payload":null}""",
+            """{"type":"interactive","envelope_id":"env-empty","payload":{}}""",
+            """{"type":"events_api","envelope_id":"env-no-event","payload":{"type":"event_callback"}}""",
+        ];
+        var acks = new ConcurrentQueue<string>();
+        _slack.SocketScripts.Enqueue(async socket =>
+        {
+            await SocketFrames.SendAsync(socket, Fixture.Text("socket-mode/hello.python-sdk.json"));
+            foreach (var frame in garbage)
+                await SocketFrames.SendAsync(socket, frame);
+            await SocketFrames.SendAsync(socket, TriageEnvelope("env-ok", FakeSteps.Ref));
+            // Five envelopes carry an id: the four broken ones and the good one.
+            for (var i = 0; i < 5; i++)
+                acks.Enqueue(await SocketFrames.ReceiveAsync(socket) ?? "closed");
+            await SayGoodbyeAsync(socket);
+        });
+
+        var (end, _) = await RunSessionAsync(host);
+
+        Assert.Equal(SessionEnd.Reconnect, end);
+        // Envelopes are acknowledged even when broken (a retry would not mend them); unreadable JSON has no id.
+        var acked = acks.Select(a => JsonNode.Parse(a)!["envelope_id"]!.GetValue<string>()).Order();
+        Assert.Equal(["env-empty", "env-mystery", "env-no-event", "env-null", "env-ok"], acked);
+        Assert.Equal(FakeSteps.Ref, Assert.Single(_launcher.Requests).Input);
+        await Task.Delay(200);
+        Assert.Empty(_slack.CallsTo("chat.postMessage"));
+        Assert.Empty(_slack.CallsTo("chat.postEphemeral"));
+        Assert.Equal(0, _mentions.Handled);
     }
 
     [Fact]
@@ -122,6 +158,48 @@ public sealed class SocketModeTests : IAsyncLifetime
         Assert.Equal(FakeSteps.Ref, request.Input);
         await Task.Delay(300);
         Assert.Equal(3, _slack.SocketConnections);
+    }
+
+    [Theory]
+    [InlineData("invalid_auth")]
+    [InlineData("missing_scope")]
+    [InlineData("token_revoked")]
+    public async Task Service_AppTokenRefused_StopsInsteadOfRetryingForever(string error)
+    {
+        _slack.Script("apps.connections.open", 200, $$"""{"ok":false,"error":"{{error}}"}""");
+        await using var host = await StartHostAsync(socketMode: false);
+        using var service = new SocketModeService(host.Services.GetRequiredService<SlackApiClient>(),
+            host.Services.GetRequiredService<SlackDispatcher>(),
+            host.Services.GetRequiredService<DeliveryDeduplicator>(), host.Time, NullLogger<SocketModeService>.Instance);
+
+        await service.StartAsync(default);
+        // Were the refusal retried, the service would wait on the fake clock and this would time out.
+        var failure = await Assert.ThrowsAsync<SlackApiException>(
+            () => service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(SlackErrorKind.Auth, failure.Kind);
+        Assert.Single(_slack.CallsTo("apps.connections.open"));
+    }
+
+    /// <summary>Slack's <c>refresh_requested</c> goodbye, then the close: ends a scripted connection.</summary>
+    private static async Task SayGoodbyeAsync(WebSocket socket)
+    {
+        await SocketFrames.SendAsync(socket,
+            Fixture.Element("socket-mode/disconnect.samples.slack-docs.json")[2].GetRawText());
+        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, default);
+    }
+
+    /// <summary>One session on the stand-in's socket with the host's dispatcher, run until Slack ends it.</summary>
+    private async Task<(SessionEnd End, SocketModeSession Session)> RunSessionAsync(SlackTestHost host)
+    {
+        using var client = new ClientWebSocket();
+        await client.ConnectAsync(new Uri(_slack.BaseUrl.ToString().Replace("http", "ws",
+            StringComparison.Ordinal) + "socket"), default);
+        var session = new SocketModeSession(client, host.Services.GetRequiredService<SlackDispatcher>(),
+            host.Services.GetRequiredService<DeliveryDeduplicator>(), NullLogger.Instance);
+        var end = await session.RunAsync(default);
+        await session.DrainAsync(TimeSpan.FromSeconds(10), TimeProvider.System, default);
+        return (end, session);
     }
 
     private Task<SlackTestHost> StartHostAsync(bool socketMode) =>

@@ -7,9 +7,14 @@ namespace Bot.Slack.Tests.Support;
 internal sealed class InMemoryInvestigationStore : IInvestigationStore
 {
     private readonly ConcurrentDictionary<string, InvestigationSnapshot> _snapshots = new();
+    private int _saves;
+
+    /// <summary>How many times anything was saved, for tests that must see nothing change.</summary>
+    public int Saves => Volatile.Read(ref _saves);
 
     public Task SaveAsync(InvestigationSnapshot snapshot, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _saves);
         _snapshots[snapshot.Id] = snapshot;
         return Task.CompletedTask;
     }

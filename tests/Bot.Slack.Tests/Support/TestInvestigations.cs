@@ -34,4 +34,30 @@ internal static class TestInvestigations
         investigation.Conclude(Diagnoser.Diagnose(investigation), Now);
         return investigation;
     }
+
+    /// <summary>Concluded with all four fixes on offer, as the seed incident's full-volume chain offers them.</summary>
+    public static Investigation ConcludedOfferingEveryFix(string id = "inv-test")
+    {
+        var investigation = Walked(5, id);
+        var diagnosis = Diagnoser.Diagnose(investigation);
+        var gc = new Dictionary<string, string> { ["volumeUsePercent"] = "97" };
+        var resize = new Dictionary<string, string>
+        {
+            ["pvc"] = "harbor-registry", ["currentSize"] = "20Gi", ["proposedSize"] = "40Gi",
+            ["storageClass"] = "standard",
+        };
+        var rerun = new Dictionary<string, string> { ["run"] = "https://github.com/acme/app/actions/runs/1" };
+        Conclusion conclusion = diagnosis with
+        {
+            Fixes =
+            [
+                .. diagnosis.Fixes.Where(f => f.Kind == FixKind.DeleteCacheManifest),
+                new OfferedFix(FixKind.RunGc, gc, ["no-gc-running"]),
+                new OfferedFix(FixKind.ResizePvc, resize, ["pvc-bound", "new-size-larger"]),
+                new OfferedFix(FixKind.RerunCi, rerun, ["cache-repaired-first"]),
+            ],
+        };
+        investigation.Conclude(conclusion, Now);
+        return investigation;
+    }
 }

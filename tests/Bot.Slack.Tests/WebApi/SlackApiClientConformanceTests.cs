@@ -85,6 +85,54 @@ public sealed class SlackApiClientConformanceTests
         Assert.Equal("chat.update", error.Method);
     }
 
+    [Theory]
+    [InlineData("web-api/chat.update.error.cant_update_message.json", SlackErrorKind.ChannelOrMessageGone)]
+    [InlineData("web-api/chat.postEphemeral.error.user_not_in_channel.json", SlackErrorKind.Other)]
+    [InlineData("web-api/usergroups.users.list.error.invalid_auth.json", SlackErrorKind.Auth)]
+    [InlineData("web-api/users.info.error.user_not_found.json", SlackErrorKind.Other)]
+    [InlineData("web-api/error.invalid_arguments.views.open.recorded.json", SlackErrorKind.Payload)]
+    [InlineData("web-api/error.not_authed.auth.test.recorded.json", SlackErrorKind.Auth)]
+    public async Task Call_ErrorFixture_CarriesItsKind(string path, SlackErrorKind kind)
+    {
+        // Recorded answers wrap Slack's body with the exchange around it; composed ones are the body.
+        var fixture = Fixture.Json(path);
+        var http = new StubHttp().Answer(HttpStatusCode.OK, (fixture["body"] ?? fixture).ToJsonString());
+
+        var error = await Assert.ThrowsAsync<SlackApiException>(
+            () => CreateSut(http).CallAsync("chat.update", new { channel = "C1" }, default));
+
+        Assert.Equal(kind, error.Kind);
+    }
+
+    [Theory]
+    [InlineData("invalid_auth", SlackErrorKind.Auth)]
+    [InlineData("not_authed", SlackErrorKind.Auth)]
+    [InlineData("token_revoked", SlackErrorKind.Auth)]
+    [InlineData("token_expired", SlackErrorKind.Auth)]
+    [InlineData("account_inactive", SlackErrorKind.Auth)]
+    [InlineData("missing_scope", SlackErrorKind.Auth)]
+    [InlineData("not_allowed_token_type", SlackErrorKind.Auth)]
+    [InlineData("channel_not_found", SlackErrorKind.ChannelOrMessageGone)]
+    [InlineData("message_not_found", SlackErrorKind.ChannelOrMessageGone)]
+    [InlineData("is_archived", SlackErrorKind.ChannelOrMessageGone)]
+    [InlineData("not_in_channel", SlackErrorKind.ChannelOrMessageGone)]
+    [InlineData("invalid_blocks", SlackErrorKind.Payload)]
+    [InlineData("msg_too_long", SlackErrorKind.Payload)]
+    [InlineData("msg_blocks_too_long", SlackErrorKind.Payload)]
+    [InlineData("no_text", SlackErrorKind.Payload)]
+    [InlineData("invalid_json", SlackErrorKind.Payload)]
+    [InlineData("ratelimited", SlackErrorKind.RateLimited)]
+    [InlineData("rate_limited", SlackErrorKind.RateLimited)]
+    [InlineData("service_unavailable", SlackErrorKind.Other)]
+    [InlineData("fatal_error", SlackErrorKind.Other)]
+    [InlineData("invalid_response", SlackErrorKind.Other)]
+    [InlineData("http_503", SlackErrorKind.Other)]
+    [InlineData("a_code_slack_adds_tomorrow", SlackErrorKind.Other)]
+    public void Exception_SlacksDocumentedCodes_MapToTheirKind(string code, SlackErrorKind kind)
+    {
+        Assert.Equal(kind, new SlackApiException("chat.postMessage", code).Kind);
+    }
+
     [Fact]
     public async Task PostEphemeral_OkFixture_ReturnsMessageTs()
     {
@@ -255,11 +303,7 @@ public sealed class SlackApiClientConformanceTests
             .Answer(HttpStatusCode.OK, """{"ok":true,"channel":{"id":"C1"}}""");
         var call = CreateSut(http).CallAsync("conversations.info", new { channel = "C1" }, default);
 
-        await WaitForRequestsAsync(http, 1);
-        _time.Advance(TimeSpan.FromSeconds(29));
-        await Task.Delay(50);
-        var stillWaiting = !call.IsCompleted;
-        _time.Advance(TimeSpan.FromSeconds(1));
+        var stillWaiting = await StillWaitingAfterAsync(http, call, TimeSpan.FromSeconds(29), TimeSpan.FromSeconds(1));
         var answer = await call;
 
         Assert.True(stillWaiting);
@@ -277,15 +321,51 @@ public sealed class SlackApiClientConformanceTests
             .Answer(HttpStatusCode.OK, """{"ok":true}""");
         var call = CreateSut(http).CallAsync("auth.test", new { }, default);
 
-        await WaitForRequestsAsync(http, 1);
-        _time.Advance(TimeSpan.FromMilliseconds(900));
-        await Task.Delay(50);
-        var waitedAtLeastASecond = !call.IsCompleted;
-        _time.Advance(TimeSpan.FromSeconds(5));
-        await call;
+        var waitedAtLeastASecond = await StillWaitingAfterAsync(
+            http, call, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(5));
 
         Assert.True(waitedAtLeastASecond);
         Assert.Equal(2, http.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Call_429WithRetryAfterAsAnHttpDate_WaitsUntilThatDateOnTheInjectedClock()
+    {
+        var http = new StubHttp()
+            .Answer((HttpStatusCode)429, """{"ok":false,"error":"ratelimited"}""",
+                HttpDate(TimeSpan.FromSeconds(20)))
+            .Answer(HttpStatusCode.OK, """{"ok":true}""");
+        var call = CreateSut(http).CallAsync("chat.update", new { }, default);
+
+        var stillWaiting = await StillWaitingAfterAsync(http, call, TimeSpan.FromSeconds(19), TimeSpan.FromSeconds(1));
+
+        Assert.True(stillWaiting);
+        Assert.Equal(2, http.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Call_429WithRetryAfterDateAlreadyPast_RetriesAtOnce()
+    {
+        var http = new StubHttp()
+            .Answer((HttpStatusCode)429, "", HttpDate(TimeSpan.FromSeconds(-30)))
+            .Answer(HttpStatusCode.OK, """{"ok":true}""");
+
+        await CreateSut(http).CallAsync("chat.update", new { }, default).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(2, http.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Call_429WithRetryAfterDateBeyondTheBudget_ThrowsRateLimitedWithoutWaiting()
+    {
+        var http = new StubHttp().Answer((HttpStatusCode)429, "", HttpDate(TimeSpan.FromMinutes(10)));
+
+        // Were the date ignored, the call would wait on the fake clock and time out here instead.
+        var error = await Assert.ThrowsAsync<SlackRateLimitedException>(
+            () => CreateSut(http).CallAsync("chat.update", new { }, default).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(TimeSpan.FromMinutes(10), error.RetryAfter);
+        Assert.Single(http.Requests);
     }
 
     [Fact]
@@ -298,6 +378,7 @@ public sealed class SlackApiClientConformanceTests
 
         Assert.Equal(TimeSpan.FromSeconds(120), error.RetryAfter);
         Assert.Equal("ratelimited", error.Error);
+        Assert.Equal(SlackErrorKind.RateLimited, error.Kind);
         Assert.Single(http.Requests);
     }
 
@@ -317,6 +398,25 @@ public sealed class SlackApiClientConformanceTests
 
         await Assert.ThrowsAsync<SlackRateLimitedException>(() => call);
         Assert.Equal(1 + SlackApiClient.MaxRateLimitRetries, http.Requests.Count);
+    }
+
+    /// <summary>A Retry-After date (RFC 1123, whole seconds) this far from the fake clock's now.</summary>
+    private string HttpDate(TimeSpan fromNow) =>
+        (_time.GetUtcNow() + fromNow).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Whether the call still waits after the first 429 and <paramref name="before"/> on the clock;
+    /// then lets <paramref name="rest"/> pass and lets the call finish.
+    /// </summary>
+    private async Task<bool> StillWaitingAfterAsync(StubHttp http, Task call, TimeSpan before, TimeSpan rest)
+    {
+        await WaitForRequestsAsync(http, 1);
+        _time.Advance(before);
+        await Task.Delay(50);
+        var waiting = !call.IsCompleted;
+        _time.Advance(rest);
+        await call;
+        return waiting;
     }
 
     private static async Task WaitForRequestsAsync(StubHttp http, int count)

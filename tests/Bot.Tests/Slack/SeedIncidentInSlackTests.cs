@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Bot.Hosting;
 using Bot.Lab.GitHub;
 using Bot.Lab.Scenarios;
 using Bot.Lab.Sessions;
 using Bot.Lab.Slack;
+using Bot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 
 namespace Bot.Tests.Slack;
@@ -42,8 +41,11 @@ public sealed class SeedIncidentInSlackTests : IAsyncLifetime
         await bot.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(Address(bot)) };
 
-        var ack = await PostSignedAsync(http, "/slack/commands", CommandForm(_gitHub.RunLink(_lab.CiRun).ToString()));
-        var concluded = await WaitUntilAsync(() => _slack.CallsTo("chat.update").Any(HasButtons), TimeSpan.FromSeconds(90));
+        using var command = SignedSlackRequest.Form(
+            "/slack/commands", SignedSlackRequest.TriageForm(_gitHub.RunLink(_lab.CiRun).ToString()), Secret);
+        var ack = await http.SendAsync(command);
+        var concluded = await Poll.UntilAsync(
+            () => _slack.CallsTo("chat.update").Any(HasButtons), TimeSpan.FromSeconds(90));
 
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         Assert.True(concluded, "The living message never reached its conclusion with fix buttons.");
@@ -54,7 +56,22 @@ public sealed class SeedIncidentInSlackTests : IAsyncLifetime
         Assert.NotEmpty(evidence);
         Assert.All(evidence, e => Assert.Equal(ts, e.ThreadTs));
         Assert.Contains(evidence, e => e.Body.Contains("500 UNKNOWN", StringComparison.Ordinal));
-        var last = _slack.CallsTo("chat.update")[^1];
+        // The scripted 429 met the first edit; the same edit went again after Retry-After and was taken.
+        var updates = _slack.CallsTo("chat.update");
+        Assert.Equal((429, 200), (updates[0].Status, updates[1].Status));
+        Assert.Equal(updates[0].Body, updates[1].Body);
+        // Edited step by step: every revision taken is newer, and shows at least as many finished
+        // steps as the one before; each of the five steps finished shows in an edit of its own.
+        var taken = updates.Where(u => u.Status == 200).ToList();
+        Assert.Equal(taken.Select(Revision).Order(), taken.Select(Revision));
+        Assert.Equal(taken.Count, taken.Select(Revision).Distinct().Count());
+        var finished = taken.Select(FinishedSteps).ToList();
+        Assert.Equal(finished.Order(), finished);
+        Assert.Equal([1, 2, 3, 4, 5], finished.Distinct());
+        // Whatever Slack was sent, it would take: Block Kit's limits hold for every message.
+        Assert.All(_slack.Calls.Where(c => c.Method.StartsWith("chat.", StringComparison.Ordinal)),
+            c => Assert.Empty(BlockKitRules.Violations(c.Json!)));
+        var last = updates[^1];
         // The seed has its cluster, so the living message names the whole chain's root: the full volume.
         Assert.Contains("ran out of space during a cache push", last.Body, StringComparison.Ordinal);
         Assert.Contains(Buttons(last), b => b["action_id"]!.GetValue<string>() == "fix:delete-cache-manifest");
@@ -88,39 +105,21 @@ public sealed class SeedIncidentInSlackTests : IAsyncLifetime
     // Kestrel was asked for port 0; once started, the app's Urls say which port it got.
     private static string Address(WebApplication app) => app.Urls.First();
 
-    private static string CommandForm(string link) =>
-        "team_id=T1&channel_id=C0ASKED&user_id=U0ONCALL&command=%2Ftriage&text=" + Uri.EscapeDataString(link) +
-        "&response_url=" + Uri.EscapeDataString("https://hooks.slack.com/commands/T1/1/x") + "&trigger_id=1.2.3";
-
-    // Slack's recipe, written out here so the test does not trust the code it tests.
-    private static Task<HttpResponseMessage> PostSignedAsync(HttpClient http, string path, string body)
-    {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var bytes = Encoding.UTF8.GetBytes(body);
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}"));
-
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
-        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", "v0=" + Convert.ToHexStringLower(mac));
-        return http.SendAsync(request);
-    }
-
     private static bool HasButtons(RecordedCall call) => Buttons(call).Any();
+
+    private static JsonNode Checklist(RecordedCall update) =>
+        update.Blocks.Single(b => b!["block_id"]!.GetValue<string>().StartsWith("steps-", StringComparison.Ordinal))!;
+
+    /// <summary>The revision in the checklist's block id (<c>steps-r3</c>): every edit has a new one.</summary>
+    private static int Revision(RecordedCall update) =>
+        int.Parse(Checklist(update)["block_id"]!.GetValue<string>()["steps-r".Length..], CultureInfo.InvariantCulture);
+
+    /// <summary>Checklist lines of steps that finished: neither waiting nor being checked.</summary>
+    private static int FinishedSteps(RecordedCall update) =>
+        Checklist(update)["text"]!["text"]!.GetValue<string>().Split('\n')
+            .Count(line => !line.StartsWith(":white_circle:", StringComparison.Ordinal) &&
+                           !line.StartsWith(":hourglass", StringComparison.Ordinal));
 
     private static IEnumerable<JsonNode> Buttons(RecordedCall call) =>
         call.Blocks.Where(b => b!["type"]!.GetValue<string>() == "actions").SelectMany(b => b!["elements"]!.AsArray())!;
-
-    private static async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        while (!condition())
-        {
-            if (deadline.IsCancellationRequested)
-                return false;
-            await Task.Delay(100, CancellationToken.None);
-        }
-
-        return true;
-    }
 }
