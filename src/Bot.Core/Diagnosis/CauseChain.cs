@@ -18,13 +18,14 @@ internal static class CauseChain
     public const string GcFailing = "gc-failing";
     public const string GcNeverRan = "gc-never-ran";
     public const string GcInProgress = "gc-in-progress";
+    public const string GcOnlyDryRuns = "gc-only-dry-runs";
     public const string GcSucceededSpaceStillShort = "gc-succeeded-space-still-short";
     public const string GcNotChecked = "gc-not-checked";
 
     public static IReadOnlyCollection<string> Codes { get; } =
     [
         CiFailedOnCache, CachePointsAtBrokenBlob, CacheManifestStoredEmpty, VolumeRanOutDuringPush, VolumeFull,
-        GcFailing, GcNeverRan, GcInProgress, GcSucceededSpaceStillShort, GcNotChecked,
+        GcFailing, GcNeverRan, GcInProgress, GcOnlyDryRuns, GcSucceededSpaceStillShort, GcNotChecked,
     ];
 
     public static IReadOnlyList<CauseLink> ForFullVolume(Clues clues, DiskEvidence disk)
@@ -78,6 +79,7 @@ internal static class CauseChain
             _ when GcOutcomes.IsFailure(clues.GcOutcome) => GcFailing,
             GcOutcomes.NeverRan => GcNeverRan,
             GcOutcomes.InProgress => GcInProgress,
+            GcOutcomes.DryRun => GcOnlyDryRuns,
             GcOutcomes.Succeeded => GcSucceededSpaceStillShort,
             _ => GcNotChecked,
         };

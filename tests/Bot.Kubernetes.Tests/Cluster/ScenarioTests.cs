@@ -1,5 +1,6 @@
 using Bot.Core.Diagnosis;
 using Bot.Core.Investigations;
+using Bot.Kubernetes.Gc;
 using Bot.Kubernetes.Tests.Diagnosis;
 using Bot.Kubernetes.Tests.Lab;
 using Bot.Kubernetes.Volume;
@@ -70,24 +71,39 @@ public sealed class ScenarioTests
     [Fact]
     public async Task Walk_BlobMissingHealthyVolumeCleanGc_IsNotADiskProblem()
     {
-        await using var lab = await LabCluster.StartAsync(setup =>
-        {
-            setup.Layout.Blob(new string('1', 64), 64 * 1024);
-            setup.Layout.FillTo(40, LabCluster.TmpfsBytes);
-            return setup.Scenario with
-            {
-                RegistryLogPath = Path.Combine(Fixtures.Lab, "registry-startup.log"),
-                GcPods = [ClusterWalk.GcPod("registry-gc-29402880", Day, "Succeeded", ClusterWalk.FixtureText("harbor-gc-16482-dryrun-estimate.log"))],
-            };
-        }, o => ClusterWalk.UseCronJobGc(o, "registry-gc"));
+        await using var lab = await HealthyVolumeAsync(
+            ClusterWalk.GcPod("registry-gc-29402880", Day, "Succeeded", ClusterWalk.FixtureText("harbor-gc-12948-actual-deleted.log")));
 
         var (investigation, conclusion) = await ClusterWalk.RunAsync(lab, Investigations.BrokenCache());
 
         Assert.Equal(VolumeFindings.Ok, investigation.Step(StepName.Volume).Finding.Code);
         Assert.Equal(GcOutcomes.Succeeded, investigation.Clues.GcOutcome);
+        Assert.Equal(Day, investigation.Clues.GcLastSuccessAt);
         Assert.Equal(RootCauseCode.CacheBlobLostVolumeHealthy, conclusion.RootCause.Code);
         ClusterWalk.AssertNoUnsafeFix(conclusion, resizeAllowed: false, gcAllowed: false);
         Assert.Empty(conclusion.Warnings);
+    }
+
+    /// <summary>Dry runs (Harbor's estimate, distribution's --dry-run) free nothing: they are not a clean GC.</summary>
+    [Fact]
+    public async Task Walk_BlobMissingHealthyVolumeOnlyDryRunGc_GcHasNotReallyRun()
+    {
+        await using var lab = await HealthyVolumeAsync(
+            ClusterWalk.GcPod("registry-gc-29401440", Day.AddDays(-1), "Succeeded", ClusterWalk.FixtureText("lab-registry-2.8.2/out-06-gc-dryrun.txt")),
+            ClusterWalk.GcPod("registry-gc-29402880", Day, "Succeeded", ClusterWalk.FixtureText("harbor-gc-16482-dryrun-estimate.log")));
+
+        var (investigation, conclusion) = await ClusterWalk.RunAsync(lab, Investigations.BrokenCache());
+
+        var gc = investigation.Step(StepName.Gc);
+        Assert.Equal(StepStatus.ProblemFound, gc.Status);
+        Assert.Equal(GcFindings.OnlyDryRuns, gc.Finding.Code);
+        Assert.Equal("2", gc.Finding.Facts["dryRuns"]);
+        Assert.Equal(GcOutcomes.DryRun, investigation.Clues.GcOutcome);
+        Assert.Null(investigation.Clues.GcLastSuccessAt);
+        Assert.Equal(RootCauseCode.CacheBlobLostVolumeHealthy, conclusion.RootCause.Code);
+        Assert.NotEqual(GcOutcomes.Succeeded, conclusion.RootCause.Facts["gcOutcome"]);
+        ClusterWalk.AssertNoUnsafeFix(conclusion, resizeAllowed: false, gcAllowed: false);
+        Assert.Equal("gc-only-dry-runs", Assert.Single(conclusion.Warnings).Code);
     }
 
     [Fact]
@@ -176,6 +192,19 @@ public sealed class ScenarioTests
         Assert.Equal(RootCauseCode.CacheBlobMissingOrEmpty, conclusion.RootCause.Code);
         ClusterWalk.AssertNoUnsafeFix(conclusion, resizeAllowed: false, gcAllowed: false);
     }
+
+    /// <summary>A roomy volume (40 %) holding one blob, a quiet registry log, and these GC pods of a CronJob.</summary>
+    private static Task<LabCluster> HealthyVolumeAsync(params GcPodScenario[] gcPods) =>
+        LabCluster.StartAsync(setup =>
+        {
+            setup.Layout.Blob(new string('1', 64), 64 * 1024);
+            setup.Layout.FillTo(40, LabCluster.TmpfsBytes);
+            return setup.Scenario with
+            {
+                RegistryLogPath = Path.Combine(Fixtures.Lab, "registry-startup.log"),
+                GcPods = [.. gcPods],
+            };
+        }, o => ClusterWalk.UseCronJobGc(o, "registry-gc"));
 
     private static byte[] RandomBytes(int size)
     {
