@@ -166,7 +166,7 @@ public sealed class VolumeStepTests
             current-context: gone
             """);
         var options = MsOptions.Create(new ClusterOptions { Kubeconfig = kubeconfig, Namespace = "harbor" });
-        var step = new VolumeStep(new ClusterApi(new KubernetesFactory(options), options), NullLogger<VolumeStep>.Instance);
+        var step = new VolumeStep(new ClusterApi(new KubernetesFactory(options), options, TimeProvider.System), NullLogger<VolumeStep>.Instance);
 
         var result = await step.RunAsync(new Clues(), CancellationToken.None);
 
@@ -179,7 +179,7 @@ public sealed class VolumeStepTests
     public async Task Run_KubeconfigMissing_FindingSaysNoConfig()
     {
         var options = MsOptions.Create(new ClusterOptions { Kubeconfig = "/nonexistent/kubeconfig", Namespace = "harbor" });
-        var step = new VolumeStep(new ClusterApi(new KubernetesFactory(options), options), NullLogger<VolumeStep>.Instance);
+        var step = new VolumeStep(new ClusterApi(new KubernetesFactory(options), options, TimeProvider.System), NullLogger<VolumeStep>.Instance);
 
         var result = await step.RunAsync(new Clues(), CancellationToken.None);
 
