@@ -173,13 +173,19 @@ public sealed class ScenarioTests
         Assert.Equal("gc-not-checked", conclusion.RootCause.Chain.Single(l => l.Step == StepName.Gc).Code);
     }
 
-    [Fact]
-    public async Task Walk_ExecForbidden_FindingNamesPodsExecCreateAndNoClusterFix()
+    /// <summary>
+    /// A refused exec upgrade carries no reason the client can read, so whichever verb RBAC lacks
+    /// (<c>create</c>, or <c>get</c> that older API servers check), the finding names both.
+    /// </summary>
+    [Theory]
+    [InlineData("create")]
+    [InlineData("get")]
+    public async Task Walk_ExecForbidden_FindingNamesBothExecVerbsAndNoClusterFix(string forbiddenVerb)
     {
         await using var lab = await LabCluster.StartAsync(setup =>
         {
             setup.Layout.FillTo(95, LabCluster.TmpfsBytes);
-            return setup.Scenario with { Forbidden = [new ForbiddenRule { Verb = "create", Resource = "pods/exec" }] };
+            return setup.Scenario with { Forbidden = [new ForbiddenRule { Verb = forbiddenVerb, Resource = "pods/exec" }] };
         });
 
         var (investigation, conclusion) = await ClusterWalk.RunAsync(lab, Investigations.BrokenCache());
@@ -187,8 +193,9 @@ public sealed class ScenarioTests
         var volume = investigation.Step(StepName.Volume);
         Assert.Equal(StepStatus.CouldNotCheck, volume.Status);
         Assert.Equal(VolumeFindings.Forbidden, volume.Finding.Code);
-        Assert.Equal("create", volume.Finding.Facts["verb"]);
         Assert.Equal("pods/exec", volume.Finding.Facts["resource"]);
+        Assert.Equal("create and get", volume.Finding.Facts["verbs"]);
+        Assert.Null(investigation.Clues.VolumeUsePercent);
         Assert.Equal(RootCauseCode.CacheBlobMissingOrEmpty, conclusion.RootCause.Code);
         ClusterWalk.AssertNoUnsafeFix(conclusion, resizeAllowed: false, gcAllowed: false);
     }

@@ -16,6 +16,23 @@ public sealed class ClusterErrorsTests
         Assert.Equal(ClusterProblemKinds.Forbidden, problem.Kind);
         Assert.Equal("create", problem.Verb);
         Assert.Equal("pods/exec", problem.Resource);
+        Assert.Equal(["create", "get"], problem.VerbsNeeded);
+    }
+
+    [Fact]
+    public void Classify_ForbiddenStatusMessage_NamesOnlyTheRefusedVerb()
+    {
+        var status = new k8s.Models.V1Status
+        {
+            Code = 403,
+            Message = "pods \"harbor-registry-0\" is forbidden: User \"system:serviceaccount:harbor:triage-bot\" " +
+                "cannot get resource \"pods/exec\" in API group \"\" in the namespace \"harbor\"",
+        };
+
+        var problem = ClusterErrors.Classify(new k8s.KubernetesException(status), "create", "pods/exec", "harbor-registry-0");
+
+        Assert.Equal("get", problem.Verb);
+        Assert.Empty(problem.VerbsNeeded);
     }
 
     [Fact]
