@@ -148,6 +148,7 @@ public sealed class ScenarioTests
         Assert.Equal(GcOutcomes.FailedSweep, gcLink.Facts["gcOutcome"]);
         Assert.StartsWith("failed to execute GC job at sweep phase", gcLink.Facts["gcDetail"]);
         Assert.Contains("gc-failure-cause-addressed", conclusion.Fixes.Single(f => f.Kind == FixKind.RunGc).Preconditions);
+        ClusterWalk.AssertNoUnsafeFix(conclusion, resizeAllowed: false, gcAllowed: true);
         Assert.Equal("2026-12-03 18:45:45 UTC", conclusion.RootCause.Facts["firstNoSpaceAt"]);
     }
 

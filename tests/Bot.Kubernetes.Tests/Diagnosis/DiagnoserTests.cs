@@ -123,6 +123,7 @@ public sealed class DiagnoserTests
         var gc = conclusion.Fixes.Single(f => f.Kind == FixKind.RunGc);
         Assert.Contains("gc-failure-cause-addressed", gc.Preconditions);
         Assert.Equal(GcOutcomes.FailedSweep, gc.Facts["gcOutcome"]);
+        Assert.DoesNotContain(conclusion.Fixes, f => f.Kind == FixKind.ResizePvc);
     }
 
     [Fact]
