@@ -49,11 +49,14 @@ internal static class CauseChain
         {
             return Link(
                 CacheManifestStoredEmpty, StepName.Manifest,
-                ("ref", clues.ImageRef), ("manifestDigest", clues.ManifestDigest));
+                ("ref", clues.ImageRef), ("manifestDigest", clues.ManifestDigest)) with
+            {
+                Marks = clues.ManifestDigest is { } digest ? [digest] : [],
+            };
         }
 
         var blob = clues.BrokenBlobs[0];
-        return Link(
+        var link = Link(
             CachePointsAtBrokenBlob,
             StepName.Blobs,
             ("ref", clues.ImageRef),
@@ -62,6 +65,7 @@ internal static class CauseChain
             ("onDisk", clues.BrokenBlobOnDisk is bool onDisk ? (onDisk ? "true" : "false") : null),
             ("sizeOnDisk", clues.BrokenBlobSizeOnDisk?.ToString(CultureInfo.InvariantCulture)),
             ("expectedSize", blob.ExpectedSize.ToString(CultureInfo.InvariantCulture)));
+        return link with { Marks = [blob.Digest] };
     }
 
     private static CauseLink VolumeLink(Clues clues, DiskEvidence disk)
@@ -69,7 +73,14 @@ internal static class CauseChain
         var facts = new Dictionary<string, string>();
         disk.AddFacts(facts);
         var code = disk.NoSpaceErrors.Count > 0 ? VolumeRanOutDuringPush : VolumeFull;
-        return new CauseLink(code, StepName.Volume, facts);
+
+        // df's use column ("96%") and the registry log's failed writes ("no-space: 5 from …").
+        List<string> marks = [];
+        if (clues.VolumeUsePercent is { } percent)
+            marks.Add(percent.ToString(CultureInfo.InvariantCulture) + "%");
+        if (disk.NoSpaceErrors.Count > 0)
+            marks.Add(RegistryWriteErrorKinds.NoSpace + ":");
+        return new CauseLink(code, StepName.Volume, facts) { Marks = marks };
     }
 
     private static CauseLink GcLink(Clues clues)
@@ -83,7 +94,7 @@ internal static class CauseChain
             GcOutcomes.Succeeded => GcSucceededSpaceStillShort,
             _ => GcNotChecked,
         };
-        return Link(
+        var link = Link(
             code,
             StepName.Gc,
             ("gcOutcome", clues.GcOutcome),
@@ -91,6 +102,7 @@ internal static class CauseChain
             ("gcLastRunAt", DiskEvidence.Time(clues.GcLastRunAt)),
             ("gcLastSuccessAt", DiskEvidence.Time(clues.GcLastSuccessAt)),
             ("gcFailedRuns", clues.GcFailedRunsSinceSuccess?.ToString(CultureInfo.InvariantCulture)));
+        return link with { Marks = clues.GcOutcome is { } outcome ? [": " + outcome] : [] };
     }
 
     private static CauseLink Link(string code, StepName step, params (string Key, string? Value)[] facts) =>
