@@ -186,4 +186,15 @@ public sealed class VolumeStepTests
         Assert.Equal(StepStatus.CouldNotCheck, result.Status);
         Assert.Equal(VolumeFindings.NoConfig, result.Finding.Code);
     }
+
+    [Theory]
+    [InlineData(null, false, false, false)]
+    [InlineData("  ", false, false, false)]
+    [InlineData("/etc/kube/bot.yaml", false, false, true)]
+    [InlineData(null, true, false, true)]
+    [InlineData(null, false, true, true)]
+    public void HasDefaultConfig_OnlyWithSomethingToRead(string? variable, bool defaultFile, bool inCluster, bool expected)
+    {
+        Assert.Equal(expected, KubernetesFactory.HasDefaultConfig(variable, defaultFile, inCluster));
+    }
 }
