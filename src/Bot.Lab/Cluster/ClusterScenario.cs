@@ -56,6 +56,13 @@ public sealed record ClusterScenario
 
     public List<GcPodScenario> GcPods { get; init; } = [];
 
+    /// <summary>GC history served as Harbor's API (<see cref="HarborGcApi"/>), for a bot that reads it.</summary>
+    public List<HarborGcJob> HarborGc { get; init; } = [];
+
+    public string HarborUsername { get; init; } = "admin";
+
+    public string HarborPassword { get; init; } = "lab-harbor";
+
     /// <summary>Verb/resource pairs RBAC refuses with 403, e.g. <c>{verb: create, resource: pods/exec}</c>.</summary>
     public List<ForbiddenRule> Forbidden { get; init; } = [];
 

@@ -15,6 +15,7 @@ namespace Bot.Lab.Cluster;
 /// (list/get), PVC, StorageClass, pods/log and pods/exec over WebSocket. Exec runs the requested
 /// program for real with the pod's storage path bind-mounted onto a lab directory in a private
 /// mount namespace. RBAC refusals are played from the scenario. It writes a kubeconfig for the bot.
+/// Under <c>/harbor</c> it also serves Harbor's GC history, for a bot that reads GC from Harbor.
 /// </summary>
 public sealed partial class ClusterSimulator : IAsyncDisposable
 {
@@ -37,6 +38,9 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
     }
 
     public Uri BaseUri { get; private set; } = null!;
+
+    /// <summary>Harbor's API base, behind a path and without a trailing slash, as a user would paste it.</summary>
+    public Uri HarborBaseUri => new(BaseUri, HarborGcApi.PathBase);
 
     /// <summary>A kubeconfig pointing at this simulator, with the scenario's namespace and token.</summary>
     public string KubeconfigPath { get; }
@@ -117,6 +121,11 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
+        if (request.Path.StartsWithSegments(HarborGcApi.PathBase, StringComparison.Ordinal))
+        {
+            await HarborGcApi.HandleAsync(context, _scenario);
+            return;
+        }
         if (request.Headers.Authorization.ToString() != "Bearer " + _scenario.Token)
         {
             await FailAsync(context, 401, "Unauthorized", "Unauthorized");

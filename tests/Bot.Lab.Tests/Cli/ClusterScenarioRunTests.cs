@@ -96,6 +96,23 @@ public sealed class ClusterScenarioRunTests
         Assert.Equal(["delete-cache-manifest", "rerun-ci"], run.FixKinds);
     }
 
+    /// <summary>GC read from Harbor's API (behind a base path) where every run was a dry run: GC has not really run.</summary>
+    [Fact]
+    public async Task Run_HarborGcOnlyDryRuns_ChainSaysGcHasNotReallyRun()
+    {
+        using var run = await LabJsonRun.StartAsync("gc-harbor-dry-runs-only.yaml");
+
+        Assert.Equal("volume-full-corrupted-cache", run.RootCauseCode);
+        var gc = run.Steps.Single(s => s.Name == "gc");
+        Assert.Equal("problem-found", gc.Status);
+        Assert.Contains("has not really run", gc.Summary, O);
+        Assert.Contains("harbor", gc.Summary, O);
+        Assert.Contains("only run as a dry run", run.Chain.Single(l => l.Step == "gc").Summary, O);
+        // Nothing failed, so no GC failure has to be dealt with first; a real run is what is missing.
+        Assert.Equal(["delete-cache-manifest", "run-gc", "resize-pvc", "rerun-ci"], run.FixKinds);
+        Assert.DoesNotContain(run.Preconditions("run-gc"), p => p.Contains("has been dealt with", O));
+    }
+
     private static string Status(LabJsonRun run, string step) => run.Steps.Single(s => s.Name == step).Status;
 
     /// <summary>Neither GC nor a resize: the evidence does not put the disk behind this failure.</summary>
