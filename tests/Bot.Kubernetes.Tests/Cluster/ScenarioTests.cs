@@ -122,7 +122,9 @@ public sealed class ScenarioTests
         var (investigation, conclusion) = await ClusterWalk.RunAsync(lab, Investigations.IntactCache());
 
         Assert.Equal(VolumeFindings.Full, investigation.Step(StepName.Volume).Finding.Code);
-        Assert.NotEqual(RootCauseCode.VolumeFullCorruptedCache, conclusion.RootCause.Code);
+        // The walk's CI step found a problem the intact cache does not explain: not the volume's doing either.
+        Assert.Equal(RootCauseCode.Inconclusive, conclusion.RootCause.Code);
+        Assert.Empty(conclusion.RootCause.Chain);
         Assert.Equal("volume-nearly-full", Assert.Single(conclusion.Warnings).Code);
         Assert.Empty(conclusion.Fixes);
     }
