@@ -8,7 +8,7 @@ namespace Bot.Terminal;
 /// <summary>Writes steps, the root cause and the offered fixes as lines of text, in the chat's own words.</summary>
 internal sealed class ReportWriter(PromptCatalog prompts, TriageReportBuilder reports)
 {
-    // Continuation lines sit two columns right of their evidence line: chat/evidence starts at 6, chain-evidence at 10.
+    // An answer's further lines sit two columns right of its evidence line (chat/evidence at 6, chain-evidence at 10).
     private const string StepIndent = "        ";
     private const string ChainIndent = "            ";
 
@@ -26,7 +26,11 @@ internal sealed class ReportWriter(PromptCatalog prompts, TriageReportBuilder re
             ("ms", ((long)record.Duration.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
         foreach (var evidence in record.Evidence)
-            yield return prompts.Render(TerminalPrompts.Evidence, Facts(investigation, ("request", evidence.Request), ("answer", Indented(evidence.Answer, StepIndent))));
+        {
+            var answer = Indented(evidence.Answer, StepIndent);
+            yield return prompts.Render(
+                TerminalPrompts.Evidence, Facts(investigation, ("request", evidence.Request), ("answer", answer)));
+        }
     }
 
     public IEnumerable<string> Concluded(Investigation investigation)
@@ -40,12 +44,14 @@ internal sealed class ReportWriter(PromptCatalog prompts, TriageReportBuilder re
 
         foreach (var link in report.RootCause.Chain)
         {
-            yield return prompts.Render(TerminalPrompts.ChainLink, Facts(investigation, ("step", link.Step), ("summary", link.Summary)));
+            var said = Facts(investigation, ("step", link.Step), ("summary", link.Summary));
+            yield return prompts.Render(TerminalPrompts.ChainLink, said);
+
             foreach (var evidence in link.KeyEvidence)
             {
                 var answer = Indented(evidence.Answer, ChainIndent);
-                yield return prompts.Render(
-                    TerminalPrompts.ChainEvidence, Facts(investigation, ("request", evidence.Request), ("answer", answer)));
+                var facts = Facts(investigation, ("request", evidence.Request), ("answer", answer));
+                yield return prompts.Render(TerminalPrompts.ChainEvidence, facts);
             }
         }
 
@@ -61,7 +67,8 @@ internal sealed class ReportWriter(PromptCatalog prompts, TriageReportBuilder re
     }
 
     // An answer of several lines (log excerpts) stays under its request instead of running along the margin.
-    private static string Indented(string answer, string indent) => answer.ReplaceLineEndings(Environment.NewLine + indent);
+    private static string Indented(string answer, string indent) =>
+        answer.ReplaceLineEndings(Environment.NewLine + indent);
 
     private static Dictionary<string, string> Facts(Investigation investigation, params (string Key, string Value)[] facts)
     {
