@@ -110,6 +110,25 @@ public sealed class GcStepTests
         Assert.Equal(GcOutcomes.Succeeded, result.Clues.GcOutcome);
     }
 
+    /// <summary>A dry run counts as one only when it ran: a GC pod that failed is a failed run, whatever it estimated.</summary>
+    [Theory]
+    [InlineData("Succeeded", GcOutcomes.DryRun)]
+    [InlineData("Failed", GcOutcomes.FailedOther)]
+    public async Task Run_DryRunPod_PhaseDecidesWhetherItRan(string phase, string outcome)
+    {
+        await using var lab = await LabCluster.StartAsync(
+            setup => setup.Scenario with
+            {
+                GcPods = [ClusterWalk.GcPod("registry-gc-29402880", Day, phase, ClusterWalk.FixtureText("harbor-gc-16482-dryrun-estimate.log"))],
+            },
+            o => ClusterWalk.UseCronJobGc(o, "registry-gc"));
+
+        var result = await lab.GcStep().RunAsync(new Clues(), CancellationToken.None);
+
+        Assert.Equal(outcome, result.Clues.GcOutcome);
+        Assert.Null(result.Clues.GcLastSuccessAt);
+    }
+
     [Fact]
     public async Task Run_GcPodLogsForbidden_FindingNamesPodsLogGet()
     {
