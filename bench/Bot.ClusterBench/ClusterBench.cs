@@ -54,7 +54,7 @@ internal static class ClusterBench
         };
         options.Gc.Source = GcSourceKind.PodLogs;
         options.Gc.PodLogs.CronJob = "registry-gc";
-        var api = new ClusterApi(new KubernetesFactory(MsOptions.Create(options)), MsOptions.Create(options));
+        var api = new ClusterApi(new KubernetesFactory(MsOptions.Create(options)), MsOptions.Create(options), TimeProvider.System);
         var volume = new VolumeStep(api, NullLogger<VolumeStep>.Instance);
         var gc = new GcStep(new PodLogsGcSource(api, MsOptions.Create(options)), NullLogger<GcStep>.Instance);
         var broken = "sha256:" + new string('a', 64);

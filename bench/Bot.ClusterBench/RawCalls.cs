@@ -40,10 +40,10 @@ internal sealed class RawCalls(
                 cancellationToken);
         }
 
-        await DrainAsync(await client.CoreV1.ReadNamespacedPodLogAsync(pod, @namespace, container: container, sinceSeconds: 259200, cancellationToken: cancellationToken));
+        await DrainAsync(await client.CoreV1.ReadNamespacedPodLogAsync(pod, @namespace, container: container, sinceSeconds: 259200, timestamps: true, cancellationToken: cancellationToken));
         var gcPods = await client.CoreV1.ListNamespacedPodAsync(@namespace, labelSelector: "job-name", cancellationToken: cancellationToken);
         foreach (var gcPod in gcPods.Items)
-            await DrainAsync(await client.CoreV1.ReadNamespacedPodLogAsync(gcPod.Metadata.Name, @namespace, sinceSeconds: 604800, cancellationToken: cancellationToken));
+            await DrainAsync(await client.CoreV1.ReadNamespacedPodLogAsync(gcPod.Metadata.Name, @namespace, sinceSeconds: 604800, timestamps: true, cancellationToken: cancellationToken));
     }
 
     private string BlobDataPath(string digest)

@@ -4,6 +4,7 @@ using Bot.Kubernetes.Gc;
 using Bot.Kubernetes.Volume;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,7 @@ public static class ClusterServiceCollectionExtensions
                 "Cluster:Gc:Harbor:BaseUrl is required for the Harbor source.")
             .ValidateOnStart();
 
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IKubernetesFactory, KubernetesFactory>();
         services.AddSingleton<ClusterApi>();
         services.AddHttpClient<HarborGcSource>();

@@ -18,13 +18,14 @@ internal static class CauseChain
     public const string GcFailing = "gc-failing";
     public const string GcNeverRan = "gc-never-ran";
     public const string GcInProgress = "gc-in-progress";
+    public const string GcOnlyDryRuns = "gc-only-dry-runs";
     public const string GcSucceededSpaceStillShort = "gc-succeeded-space-still-short";
     public const string GcNotChecked = "gc-not-checked";
 
     public static IReadOnlyCollection<string> Codes { get; } =
     [
         CiFailedOnCache, CachePointsAtBrokenBlob, CacheManifestStoredEmpty, VolumeRanOutDuringPush, VolumeFull,
-        GcFailing, GcNeverRan, GcInProgress, GcSucceededSpaceStillShort, GcNotChecked,
+        GcFailing, GcNeverRan, GcInProgress, GcOnlyDryRuns, GcSucceededSpaceStillShort, GcNotChecked,
     ];
 
     public static IReadOnlyList<CauseLink> ForFullVolume(Clues clues, DiskEvidence disk)
@@ -48,11 +49,14 @@ internal static class CauseChain
         {
             return Link(
                 CacheManifestStoredEmpty, StepName.Manifest,
-                ("ref", clues.ImageRef), ("manifestDigest", clues.ManifestDigest));
+                ("ref", clues.ImageRef), ("manifestDigest", clues.ManifestDigest)) with
+            {
+                Marks = clues.ManifestDigest is { } digest ? [digest] : [],
+            };
         }
 
         var blob = clues.BrokenBlobs[0];
-        return Link(
+        var link = Link(
             CachePointsAtBrokenBlob,
             StepName.Blobs,
             ("ref", clues.ImageRef),
@@ -61,6 +65,7 @@ internal static class CauseChain
             ("onDisk", clues.BrokenBlobOnDisk is bool onDisk ? (onDisk ? "true" : "false") : null),
             ("sizeOnDisk", clues.BrokenBlobSizeOnDisk?.ToString(CultureInfo.InvariantCulture)),
             ("expectedSize", blob.ExpectedSize.ToString(CultureInfo.InvariantCulture)));
+        return link with { Marks = [blob.Digest] };
     }
 
     private static CauseLink VolumeLink(Clues clues, DiskEvidence disk)
@@ -68,7 +73,14 @@ internal static class CauseChain
         var facts = new Dictionary<string, string>();
         disk.AddFacts(facts);
         var code = disk.NoSpaceErrors.Count > 0 ? VolumeRanOutDuringPush : VolumeFull;
-        return new CauseLink(code, StepName.Volume, facts);
+
+        // df's use column ("96%") and the registry log's failed writes ("no-space: 5 from …").
+        List<string> marks = [];
+        if (clues.VolumeUsePercent is { } percent)
+            marks.Add(percent.ToString(CultureInfo.InvariantCulture) + "%");
+        if (disk.NoSpaceErrors.Count > 0)
+            marks.Add(RegistryWriteErrorKinds.NoSpace + ":");
+        return new CauseLink(code, StepName.Volume, facts) { Marks = marks };
     }
 
     private static CauseLink GcLink(Clues clues)
@@ -78,10 +90,11 @@ internal static class CauseChain
             _ when GcOutcomes.IsFailure(clues.GcOutcome) => GcFailing,
             GcOutcomes.NeverRan => GcNeverRan,
             GcOutcomes.InProgress => GcInProgress,
+            GcOutcomes.DryRun => GcOnlyDryRuns,
             GcOutcomes.Succeeded => GcSucceededSpaceStillShort,
             _ => GcNotChecked,
         };
-        return Link(
+        var link = Link(
             code,
             StepName.Gc,
             ("gcOutcome", clues.GcOutcome),
@@ -89,6 +102,7 @@ internal static class CauseChain
             ("gcLastRunAt", DiskEvidence.Time(clues.GcLastRunAt)),
             ("gcLastSuccessAt", DiskEvidence.Time(clues.GcLastSuccessAt)),
             ("gcFailedRuns", clues.GcFailedRunsSinceSuccess?.ToString(CultureInfo.InvariantCulture)));
+        return link with { Marks = clues.GcOutcome is { } outcome ? [": " + outcome] : [] };
     }
 
     private static CauseLink Link(string code, StepName step, params (string Key, string? Value)[] facts) =>

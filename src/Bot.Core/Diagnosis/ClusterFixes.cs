@@ -4,7 +4,8 @@ namespace Bot.Core.Diagnosis;
 
 /// <summary>
 /// The fixes that act on the cluster: run GC, grow the PVC. Offered only when the disk is the
-/// cause, and a resize only where the StorageClass allows it and none is under way already.
+/// cause, and a resize only where the StorageClass allows it, none is under way already, and GC is
+/// not failing for a reason other than space.
 /// </summary>
 internal static class ClusterFixes
 {
@@ -40,6 +41,11 @@ internal static class ClusterFixes
     public static OfferedFix? ResizePvc(Clues clues, DiskEvidence disk)
     {
         if (!disk.Full || clues.VolumeExpandable != true || clues.VolumeResizeInProgress == true)
+            return null;
+
+        // A PVC never shrinks. While GC fails for another reason than space, the space it should
+        // free is still held: GC is mended and run first, and a resize is not offered yet.
+        if (disk.GcFailing && clues.GcOutcome != GcOutcomes.FailedNoSpace)
             return null;
         if (clues.PvcName is null)
             return null;

@@ -13,9 +13,10 @@ internal static class DiagnosisWarnings
     public const string VolumeNotExpandable = "volume-not-expandable";
     public const string VolumeResizeInProgress = "volume-resize-in-progress";
     public const string GcFailing = "gc-failing";
+    public const string GcOnlyDryRuns = "gc-only-dry-runs";
 
     public static IReadOnlyCollection<string> Codes { get; } =
-        [VolumeNearlyFull, VolumeNotExpandable, VolumeResizeInProgress, GcFailing];
+        [VolumeNearlyFull, VolumeNotExpandable, VolumeResizeInProgress, GcFailing, GcOnlyDryRuns];
 
     public static IReadOnlyList<Warning> For(RootCause cause, Clues clues, DiskEvidence disk)
     {
@@ -33,6 +34,10 @@ internal static class DiagnosisWarnings
 
         if (disk.GcFailing && !diskIsTheCause)
             warnings.Add(Of(GcFailing, ("gcOutcome", clues.GcOutcome), ("gcDetail", clues.GcFailureDetail)));
+
+        // Dry runs free nothing: a registry whose GC only ever estimated is filling up unseen.
+        if (clues.GcOutcome == GcOutcomes.DryRun && !diskIsTheCause)
+            warnings.Add(Of(GcOnlyDryRuns, ("gcLastRunAt", DiskEvidence.Time(clues.GcLastRunAt))));
 
         return warnings;
     }

@@ -23,6 +23,12 @@ public static class GcOutcomes
     /// <summary>A run started and has not ended (or its log was cut before the end).</summary>
     public const string InProgress = "in-progress";
 
+    /// <summary>
+    /// A dry run: it ran to the end (or is running) but only estimated, and deleted nothing. It is
+    /// never the last successful GC; a history of only dry runs means GC has not really run.
+    /// </summary>
+    public const string DryRun = "dry-run";
+
     /// <summary>No run in the history or the log window.</summary>
     public const string NeverRan = "never-ran";
 
@@ -31,8 +37,8 @@ public static class GcOutcomes
 
     public static IReadOnlyCollection<string> All { get; } =
     [
-        Succeeded, FailedNoSpace, FailedSweep, FailedMark, RegistryUnreachable, FailedOther, InProgress, NeverRan,
-        NotConfigured,
+        Succeeded, FailedNoSpace, FailedSweep, FailedMark, RegistryUnreachable, FailedOther, InProgress, DryRun,
+        NeverRan, NotConfigured,
     ];
 
     public static bool IsFailure(string? outcome) =>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Bot.Core.Reports;
 
 /// <summary>
@@ -25,7 +27,15 @@ public sealed record ReportRootCause(string Code, string Summary, IReadOnlyList<
     public IReadOnlyList<ReportLink> Chain { get; init; } = [];
 }
 
-public sealed record ReportLink(string Step, string Summary, IReadOnlyList<ReportEvidence> Evidence);
+public sealed record ReportLink(string Step, string Summary, IReadOnlyList<ReportEvidence> Evidence)
+{
+    /// <summary>
+    /// The one or two requests this link rests on, each answer cut to the lines that matter, for the
+    /// chat. The JSON keeps the step's whole <see cref="Evidence"/> instead.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<ReportEvidence> KeyEvidence { get; init; } = [];
+}
 
 public sealed record ReportEvidence(string Step, string Request, string Answer);
 

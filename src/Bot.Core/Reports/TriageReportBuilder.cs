@@ -1,3 +1,4 @@
+using Bot.Core.Diagnosis;
 using Bot.Core.Investigations;
 using Bot.Core.Prompts;
 
@@ -19,12 +20,7 @@ public sealed class TriageReportBuilder(PromptCatalog prompts)
             .Where(s => cause.SupportedBy.Contains(s.Step))
             .SelectMany(s => s.Evidence.Select(e => new ReportEvidence(KebabCase.Of(s.Step), e.Request, e.Answer)))
             .ToList();
-        var chain = cause.Chain
-            .Select(link => new ReportLink(
-                KebabCase.Of(link.Step),
-                prompts.Render(PromptKeys.ChainLink(link.Code), link.Facts),
-                [.. investigation.Steps.Where(s => s.Step == link.Step).SelectMany(EvidenceOf)]))
-            .ToList();
+        var chain = cause.Chain.Select(link => Link(investigation, link)).ToList();
         var summary = prompts.Render(PromptKeys.RootCause(cause.Code), cause.Facts);
         var rootCause = new ReportRootCause(KebabCase.Of(cause.Code), summary, evidence) { Chain = chain };
 
@@ -56,6 +52,16 @@ public sealed class TriageReportBuilder(PromptCatalog prompts)
             Summarize(record),
             (long)record.Duration.TotalMilliseconds,
             [.. record.Evidence.Select(e => new ReportEvidence(KebabCase.Of(record.Step), e.Request, e.Answer))]);
+
+    private ReportLink Link(Investigation investigation, CauseLink link)
+    {
+        List<ReportEvidence> evidence = [.. investigation.Steps.Where(s => s.Step == link.Step).SelectMany(EvidenceOf)];
+        var summary = prompts.Render(PromptKeys.ChainLink(link.Code), link.Facts);
+        return new ReportLink(KebabCase.Of(link.Step), summary, evidence)
+        {
+            KeyEvidence = KeyEvidence.For(link, evidence),
+        };
+    }
 
     private static IEnumerable<ReportEvidence> EvidenceOf(StepRecord record) =>
         record.Evidence.Select(e => new ReportEvidence(KebabCase.Of(record.Step), e.Request, e.Answer));

@@ -12,10 +12,12 @@ public sealed class ClusterApi
 {
     private readonly Lazy<IKubernetes> _client;
     private readonly ClusterOptions _options;
+    private readonly TimeProvider _time;
 
-    public ClusterApi(IKubernetesFactory factory, IOptions<ClusterOptions> options)
+    public ClusterApi(IKubernetesFactory factory, IOptions<ClusterOptions> options, TimeProvider time)
     {
         _options = options.Value;
+        _time = time;
         _client = new Lazy<IKubernetes>(factory.Create, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -101,17 +103,21 @@ public sealed class ClusterApi
     /// <summary>
     /// Reads a pod's log from <paramref name="since"/> ago, line by line, keeping only the lines
     /// <paramref name="keep"/> accepts, at most <paramref name="maxLines"/> of them (the latest),
-    /// and stopping after <see cref="ClusterOptions.MaxLogBytes"/>.
+    /// and stopping after <see cref="ClusterOptions.MaxLogBytes"/>. The API server applies the
+    /// window; the lines also come with the runtime's timestamps, so a line older than the window
+    /// (a server or proxy that dropped <c>sinceSeconds</c>) is dropped here too, and the timestamp
+    /// is cut off before <paramref name="keep"/> sees the line.
     /// </summary>
     public async Task<PodLogLines> ReadLogLinesAsync(
         string @namespace, string pod, string? container, TimeSpan since, Func<string, bool> keep, int maxLines,
         CancellationToken cancellationToken)
     {
+        var oldest = _time.GetUtcNow() - since;
         var stream = await CallAsync(
             "get", "pods/log", pod,
             c => c.CoreV1.ReadNamespacedPodLogAsync(
                 pod, @namespace, container: container, sinceSeconds: (int)Math.Ceiling(since.TotalSeconds),
-                cancellationToken: cancellationToken));
+                timestamps: true, cancellationToken: cancellationToken));
 
         var kept = new Queue<string>();
         long bytes = 0;
@@ -120,11 +126,12 @@ public sealed class ClusterApi
         await using (stream)
         {
             using var reader = new StreamReader(stream);
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            while (await reader.ReadLineAsync(cancellationToken) is { } stamped)
             {
                 total++;
-                bytes += line.Length + 1;
-                if (keep(line))
+                bytes += stamped.Length + 1;
+                var (at, line) = TimestampedLine.Split(stamped);
+                if ((at is null || at >= oldest) && keep(line))
                 {
                     kept.Enqueue(line);
                     if (kept.Count > maxLines)

@@ -11,11 +11,17 @@ namespace Bot.Kubernetes.Api;
 /// <summary>
 /// Turns what KubernetesClient throws into a <see cref="ClusterProblem"/>. A 403's Status body
 /// names the verb and resource RBAC refused; when there is no body (a refused WebSocket upgrade),
-/// the verb and resource the bot attempted stand in.
+/// the verb and resource the bot attempted stand in, with every verb that call can need.
 /// </summary>
 public static partial class ClusterErrors
 {
     private const int MaxDetail = 300;
+
+    /// <summary>
+    /// Exec over WebSocket is authorized as <c>create</c> on pods/exec from Kubernetes 1.35; older
+    /// API servers authorize the upgrade (an HTTP GET) as <c>get</c> (deploy/rbac.yaml grants both).
+    /// </summary>
+    private static readonly string[] ExecVerbs = ["create", "get"];
 
     public static ClusterProblem Classify(Exception exception, string verb, string resource, string? name)
     {
@@ -77,10 +83,15 @@ public static partial class ClusterErrors
         var status = UpgradeStatus().Match(ws.Message);
         if (status.Success && int.TryParse(status.Groups["code"].Value, out var code))
         {
-            return FromStatus(code, null, null, verb, resource, name) with
+            var problem = FromStatus(code, null, null, verb, resource, name) with
             {
-                Detail = $"WebSocket upgrade refused with HTTP {code}",
+                Detail = $"WebSocket upgrade refused with HTTP {code}; the refusal's reason is not readable",
             };
+
+            // Which verb RBAC refused is in the body, which the upgrade loses: name every verb exec needs.
+            return problem.Kind == ClusterProblemKinds.Forbidden && resource == "pods/exec"
+                ? problem with { VerbsNeeded = ExecVerbs }
+                : problem;
         }
 
         return new ClusterProblem(ClusterProblemKinds.Unreachable, verb, resource, name, Clip(ws.Message));

@@ -9,4 +9,11 @@ namespace Bot.Kubernetes.Api;
 /// <param name="Resource">The resource, with subresource (<c>pods/exec</c>).</param>
 /// <param name="Name">The object's name, when the call was for one.</param>
 /// <param name="Detail">One short line from the API or the client, never a whole body.</param>
-public sealed record ClusterProblem(string Kind, string Verb, string Resource, string? Name, string Detail);
+public sealed record ClusterProblem(string Kind, string Verb, string Resource, string? Name, string Detail)
+{
+    /// <summary>
+    /// Every verb the call can need, when the API did not say which one RBAC refused (a refused
+    /// exec upgrade has no readable body); empty when <see cref="Verb"/> is the refused one.
+    /// </summary>
+    public IReadOnlyList<string> VerbsNeeded { get; init; } = [];
+}

@@ -13,7 +13,8 @@ internal static class ProblemFindings
             ("resource", problem.Resource),
             ("name", problem.Name),
             ("namespace", @namespace),
-            ("detail", problem.Detail));
+            ("detail", problem.Detail),
+            ("verbs", problem.VerbsNeeded.Count > 0 ? string.Join(" and ", problem.VerbsNeeded) : null));
 
     public static Evidence Evidence(ClusterProblem problem) =>
         Bot.Core.Investigations.Evidence.Of(

@@ -7,6 +7,9 @@ public static class GcFindings
     public const string Failing = "gc.failing";
     public const string NeverRan = "gc.never-ran";
     public const string InProgress = "gc.in-progress";
+
+    /// <summary>Every run read was a dry run: GC has not really run.</summary>
+    public const string OnlyDryRuns = "gc.only-dry-runs";
     public const string NotConfigured = "gc.not-configured";
     public const string Forbidden = "gc.forbidden";
     public const string Unauthorized = "gc.unauthorized";
@@ -18,7 +21,7 @@ public static class GcFindings
 
     public static IReadOnlyCollection<string> All { get; } =
     [
-        Succeeded, Failing, NeverRan, InProgress, NotConfigured, Forbidden, Unauthorized, NotFound, Unreachable,
-        TimedOut, NoConfig, Failed,
+        Succeeded, Failing, NeverRan, InProgress, OnlyDryRuns, NotConfigured, Forbidden, Unauthorized, NotFound,
+        Unreachable, TimedOut, NoConfig, Failed,
     ];
 }

@@ -2,7 +2,7 @@ using Bot.Core.Investigations;
 
 namespace Bot.Kubernetes.Gc;
 
-/// <summary>The runs read, newest first, and what they add up to.</summary>
+/// <summary>The runs read, newest first, and what they add up to. A dry run is never a success.</summary>
 public sealed class GcHistory
 {
     public GcHistory(IEnumerable<GcRun> runs) =>
@@ -18,6 +18,13 @@ public sealed class GcHistory
         Runs.TakeWhile(r => r.Verdict.Outcome != GcOutcomes.Succeeded)
             .Count(r => GcOutcomes.IsFailure(r.Verdict.Outcome));
 
-    /// <summary>The newest run that finished; a run still going says nothing about the last outcome yet.</summary>
-    public GcRun? LatestFinished => Runs.FirstOrDefault(r => r.Verdict.Outcome != GcOutcomes.InProgress);
+    public int DryRuns => Runs.Count(r => r.Verdict.Outcome == GcOutcomes.DryRun);
+
+    /// <summary>
+    /// The newest run that finished for real. A run still going says nothing about the last outcome
+    /// yet, and a dry run deletes nothing, so it stands for the history only when no real run did.
+    /// </summary>
+    public GcRun? LatestFinished =>
+        Runs.FirstOrDefault(r => r.Verdict.Outcome is not (GcOutcomes.InProgress or GcOutcomes.DryRun))
+        ?? Runs.FirstOrDefault(r => r.Verdict.Outcome == GcOutcomes.DryRun);
 }

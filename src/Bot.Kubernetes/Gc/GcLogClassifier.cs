@@ -8,7 +8,9 @@ namespace Bot.Kubernetes.Gc;
 /// Classifies GC output by the lines Harbor's jobservice and registryctl, and distribution's
 /// <c>registry garbage-collect</c>, really print (DOMAIN §4.3, §5.2) — never by source line
 /// numbers, which move between versions. The incident's illustrative
-/// "GC failed: filesystem is almost full" is read as a no-space failure too.
+/// "GC failed: filesystem is almost full" is read as a no-space failure too. A dry run (Harbor's
+/// <c>dry_run: true</c> and its "could free up … rough estimation", distribution's
+/// <c>garbage-collect --dry-run</c>) that did not fail is <c>dry-run</c>: it deleted nothing.
 /// </summary>
 public static partial class GcLogClassifier
 {
@@ -16,7 +18,8 @@ public static partial class GcLogClassifier
 
     /// <summary>Lines that may matter to a verdict; a big pod log is filtered with this before keeping it.</summary>
     public static bool IsRelevant(string line) =>
-        Start().IsMatch(line) || Success().IsMatch(line) || Failure(line) is not null || Progress().IsMatch(line);
+        Start().IsMatch(line) || Success().IsMatch(line) || Failure(line) is not null || Progress().IsMatch(line)
+        || DryRunMarker().IsMatch(line);
 
     /// <summary>Cuts a log holding several runs (a jobservice log) at each run's start.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> SplitRuns(IEnumerable<string> lines)
@@ -61,6 +64,12 @@ public static partial class GcLogClassifier
         var exit = all.FirstOrDefault(l => ExitCode().Match(l) is { Success: true } rc && rc.Groups["rc"].Value != "0");
         if (exit is not null)
             return new GcVerdict(GcOutcomes.FailedOther, DetailOf(exit), startedAt, endedAt);
+
+        // A dry run only marks: whether it finished or is still going, it frees nothing.
+        var dryRun = all.LastOrDefault(l => Estimate().IsMatch(l))
+            ?? all.FirstOrDefault(l => DryRunMarker().IsMatch(l));
+        if (dryRun is not null)
+            return new GcVerdict(GcOutcomes.DryRun, DetailOf(dryRun), startedAt, endedAt);
 
         if (all.Any(l => Success().IsMatch(l)))
             return new GcVerdict(GcOutcomes.Succeeded, null, startedAt, endedAt);
@@ -123,6 +132,19 @@ public static partial class GcLogClassifier
         @"|delete blob from storage",
         RegexOptions.IgnoreCase)]
     private static partial Regex Progress();
+
+    /// <summary>
+    /// Harbor's parameters line with <c>dry_run: true</c>, its dry-run estimate, or distribution's
+    /// <c>garbage-collect</c> invoked with <c>--dry-run</c> / <c>-d</c>.
+    /// </summary>
+    [GeneratedRegex(
+        @"\bdry_run:\s*true\b|garbage-collect\b.*\s(--dry-run|-d)(\s|=true\b|$)|could free up .*rough estimation",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex DryRunMarker();
+
+    /// <summary>Harbor's dry-run estimate, the most telling line of a dry run.</summary>
+    [GeneratedRegex(@"could free up .*rough estimation", RegexOptions.IgnoreCase)]
+    private static partial Regex Estimate();
 
     [GeneratedRegex(@"failed to exec DeleteBlob", RegexOptions.IgnoreCase)]
     private static partial Regex Retrying();

@@ -7,7 +7,7 @@ namespace Bot.Kubernetes.Gc;
 
 /// <summary>
 /// Garbage collection's history: each run's time and outcome, the last success, and why the
-/// latest failure failed. "Never ran" and "not configured" are findings in their own right.
+/// latest failure failed. "Never ran", "only dry runs" and "not configured" are findings in their own right.
 /// </summary>
 public sealed class GcStep(IGcSource? source, ILogger<GcStep> logger) : IInvestigationStep
 {
@@ -62,6 +62,7 @@ public sealed class GcStep(IGcSource? source, ILogger<GcStep> logger) : IInvesti
             ("lastSuccessAt", Time(next.GcLastSuccessAt)),
             ("failedRuns", history.FailedSinceLastSuccess.ToString(CultureInfo.InvariantCulture)),
             ("runs", history.Runs.Count.ToString(CultureInfo.InvariantCulture)),
+            ("dryRuns", history.DryRuns.ToString(CultureInfo.InvariantCulture)),
         };
 
         return next.GcOutcome switch
@@ -69,6 +70,7 @@ public sealed class GcStep(IGcSource? source, ILogger<GcStep> logger) : IInvesti
             GcOutcomes.Succeeded => StepResult.Fine(Finding.Of(GcFindings.Succeeded, facts), next, evidence),
             GcOutcomes.InProgress => StepResult.Fine(Finding.Of(GcFindings.InProgress, facts), next, evidence),
             GcOutcomes.NeverRan => StepResult.Problem(Finding.Of(GcFindings.NeverRan, facts), next, evidence),
+            GcOutcomes.DryRun => StepResult.Problem(Finding.Of(GcFindings.OnlyDryRuns, facts), next, evidence),
             _ => StepResult.Problem(Finding.Of(GcFindings.Failing, facts), next, evidence),
         };
     }

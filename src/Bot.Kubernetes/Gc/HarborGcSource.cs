@@ -26,11 +26,11 @@ public sealed class HarborGcSource(HttpClient http, IOptions<ClusterOptions> opt
 
     private string HistoryQuery => $"api/v2.0/system/gc?page=1&page_size={_gc.MaxRuns}&sort=-creation_time";
 
-    public string Describe() => $"GET {_gc.Harbor.BaseUrl}{HistoryQuery}";
+    public string Describe() => $"GET {Root(_gc.Harbor.BaseUrl)}{HistoryQuery}";
 
     public async Task<GcHistory> ReadAsync(CancellationToken cancellationToken)
     {
-        var baseUrl = _gc.Harbor.BaseUrl
+        var baseUrl = Root(_gc.Harbor.BaseUrl)
             ?? throw Problem(ClusterProblemKinds.NoConfig, "Cluster:Gc:Harbor:BaseUrl is empty");
 
         var list = await GetAsync(new Uri(baseUrl, HistoryQuery), cancellationToken);
@@ -52,9 +52,23 @@ public sealed class HarborGcSource(HttpClient http, IOptions<ClusterOptions> opt
         return new GcHistory(runs);
     }
 
-    /// <summary>The status alone settles success and runs in flight; a failure needs its log for the reason.</summary>
+    /// <summary>
+    /// A base URL behind a path (<c>https://host/harbor</c>) keeps its path only with a trailing
+    /// slash: relative URIs replace the last segment otherwise.
+    /// </summary>
+    private static Uri? Root(Uri? baseUrl) =>
+        baseUrl is null || baseUrl.AbsolutePath.EndsWith('/')
+            ? baseUrl
+            : new UriBuilder(baseUrl) { Path = baseUrl.AbsolutePath + "/" }.Uri;
+
+    /// <summary>
+    /// The status alone settles success and runs in flight; a failure needs its log for the reason.
+    /// A dry run (<c>dry_run</c> in its parameters) that did not fail deleted nothing: never a success.
+    /// </summary>
     private static GcVerdict? VerdictOf(HarborGcJob job) => job.Status switch
     {
+        "Success" or "Running" or "Pending" or "Scheduled" when job.IsDryRun => new GcVerdict(
+            GcOutcomes.DryRun, "dry_run in job_parameters", job.CreationTime, job.UpdateTime),
         "Success" => new GcVerdict(GcOutcomes.Succeeded, null, job.CreationTime, job.UpdateTime),
         "Running" or "Pending" or "Scheduled" => new GcVerdict(GcOutcomes.InProgress, null, job.CreationTime, null),
         "Stopped" => new GcVerdict(
@@ -131,9 +145,34 @@ public sealed class HarborGcSource(HttpClient http, IOptions<ClusterOptions> opt
     private static ClusterCallException Problem(string kind, string detail, Exception? inner = null) =>
         new(new ClusterProblem(kind, "get", "harbor gc", null, detail), inner);
 
+    /// <summary>One row of Harbor's GC history; <c>job_parameters</c> is a JSON object held in a string.</summary>
     private sealed record HarborGcJob(
         [property: JsonPropertyName("id")] long Id,
         [property: JsonPropertyName("job_status")] string? Status,
+        [property: JsonPropertyName("job_parameters")] string? Parameters,
         [property: JsonPropertyName("creation_time")] DateTimeOffset? CreationTime,
-        [property: JsonPropertyName("update_time")] DateTimeOffset? UpdateTime);
+        [property: JsonPropertyName("update_time")] DateTimeOffset? UpdateTime)
+    {
+        public bool IsDryRun
+        {
+            get
+            {
+                if (string.IsNullOrWhiteSpace(Parameters))
+                    return false;
+
+                try
+                {
+                    using var parameters = JsonDocument.Parse(Parameters);
+                    return parameters.RootElement.ValueKind == JsonValueKind.Object
+                        && parameters.RootElement.TryGetProperty("dry_run", out var dryRun)
+                        && dryRun.ValueKind == JsonValueKind.True;
+                }
+                catch (JsonException)
+                {
+                    // Unreadable parameters say nothing about a dry run; the status decides.
+                    return false;
+                }
+            }
+        }
+    }
 }

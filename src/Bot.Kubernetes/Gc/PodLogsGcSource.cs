@@ -78,7 +78,7 @@ public sealed class PodLogsGcSource(ClusterApi api, IOptions<ClusterOptions> opt
             // a running one is a run in flight.
             verdict = (verdict.Outcome, phase) switch
             {
-                (GcOutcomes.Succeeded or GcOutcomes.NeverRan or GcOutcomes.InProgress, "Failed") =>
+                (GcOutcomes.Succeeded or GcOutcomes.DryRun or GcOutcomes.NeverRan or GcOutcomes.InProgress, "Failed") =>
                     verdict with { Outcome = GcOutcomes.FailedOther, Detail = verdict.Detail ?? "the GC pod failed" },
                 (GcOutcomes.NeverRan, "Running" or "Pending") => verdict with { Outcome = GcOutcomes.InProgress },
                 _ => verdict,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Bot.Lab.Cluster;
 using Bot.Lab.Scenarios;
 using Bot.Lab.Sessions;
 
@@ -34,7 +35,7 @@ public static class LabReport
                 : "; forbidden: " + string.Join(", ", scenario.Forbidden.Select(r => $"{r.Verb} {r.Resource}"));
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"Cluster   {cluster.BaseUri} ns {scenario.Namespace}, pod {scenario.RegistryPod}, " +
-                $"PVC {scenario.PvcName ?? "none"}, {scenario.GcPods.Count} GC pods{forbidden}; " +
+                $"PVC {scenario.PvcName ?? "none"}, {GcSource(cluster)}{forbidden}; " +
                 $"kubeconfig {cluster.KubeconfigPath}");
         }
         else
@@ -49,4 +50,8 @@ public static class LabReport
         text.AppendLine(CultureInfo.InvariantCulture, $"Run link  {runLink}");
         return text.ToString().TrimEnd();
     }
+
+    private static string GcSource(ClusterSimulator cluster) => cluster.Scenario.HarborGc.Count > 0
+        ? $"{cluster.Scenario.HarborGc.Count} Harbor GC jobs at {cluster.HarborBaseUri}"
+        : $"{cluster.Scenario.GcPods.Count} GC pods";
 }

@@ -22,6 +22,12 @@ public sealed record ClusterScenario
     /// <summary>The lab directory behind the mount (the registry's rootdirectory, ideally on a tmpfs).</summary>
     public required string StorageDirectory { get; init; }
 
+    /// <summary>
+    /// When the registry container started; an hour before the simulator's clock when null (the lab's
+    /// registry starts with its session, so scenario files have no key for it; tests set it).
+    /// </summary>
+    public DateTimeOffset? RegistryStartedAt { get; init; }
+
     /// <summary>The file served as the registry container's log (the lab registry's own); null: an empty log.</summary>
     public string? RegistryLogPath { get; init; }
 
@@ -50,8 +56,21 @@ public sealed record ClusterScenario
 
     public List<GcPodScenario> GcPods { get; init; } = [];
 
+    /// <summary>GC history served as Harbor's API (<see cref="HarborGcApi"/>), for a bot that reads it.</summary>
+    public List<HarborGcJob> HarborGc { get; init; } = [];
+
+    public string HarborUsername { get; init; } = "admin";
+
+    public string HarborPassword { get; init; } = "lab-harbor";
+
     /// <summary>Verb/resource pairs RBAC refuses with 403, e.g. <c>{verb: create, resource: pods/exec}</c>.</summary>
     public List<ForbiddenRule> Forbidden { get; init; } = [];
+
+    /// <summary>
+    /// Serve whole logs whatever <c>sinceSeconds</c> asks, as a proxy or an old server that drops
+    /// the parameter would; tests use it to see that the bot applies its window itself.
+    /// </summary>
+    public bool IgnoreSinceSeconds { get; init; }
 
     /// <summary>The bearer token the bot must present; the kubeconfig carries it.</summary>
     public string Token { get; init; } = "lab-triage-bot";

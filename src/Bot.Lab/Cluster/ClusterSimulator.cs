@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -13,33 +15,45 @@ namespace Bot.Lab.Cluster;
 /// (list/get), PVC, StorageClass, pods/log and pods/exec over WebSocket. Exec runs the requested
 /// program for real with the pod's storage path bind-mounted onto a lab directory in a private
 /// mount namespace. RBAC refusals are played from the scenario. It writes a kubeconfig for the bot.
+/// Under <c>/harbor</c> it also serves Harbor's GC history, for a bot that reads GC from Harbor.
 /// </summary>
 public sealed partial class ClusterSimulator : IAsyncDisposable
 {
     private readonly ClusterScenario _scenario;
     private readonly MountNamespace _mounts;
     private readonly WebApplication _app;
+    private readonly TimeProvider _time;
     private readonly DateTime _started;
+    private readonly ConcurrentQueue<LogRequest> _logRequests = new();
 
     private ClusterSimulator(
-        ClusterScenario scenario, MountNamespace mounts, WebApplication app, string workDirectory, DateTime started)
+        ClusterScenario scenario, MountNamespace mounts, WebApplication app, string workDirectory, TimeProvider time)
     {
         _scenario = scenario;
         _mounts = mounts;
         _app = app;
-        _started = started;
+        _time = time;
+        _started = time.GetUtcNow().UtcDateTime.AddHours(-1);
         KubeconfigPath = Path.Combine(workDirectory, "kubeconfig.yaml");
     }
 
     public Uri BaseUri { get; private set; } = null!;
+
+    /// <summary>Harbor's API base, behind a path and without a trailing slash, as a user would paste it.</summary>
+    public Uri HarborBaseUri => new(BaseUri, HarborGcApi.PathBase);
 
     /// <summary>A kubeconfig pointing at this simulator, with the scenario's namespace and token.</summary>
     public string KubeconfigPath { get; }
 
     public ClusterScenario Scenario => _scenario;
 
+    /// <summary>Every pods/log request so far, in order.</summary>
+    public IReadOnlyCollection<LogRequest> LogRequests => _logRequests;
+
     /// <param name="workDirectory">Where the kubeconfig is written.</param>
-    /// <param name="time">The clock behind pod start times; the system clock when null.</param>
+    /// <param name="time">
+    /// The clock behind pod start times and the log window (<c>sinceSeconds</c>); the system clock when null.
+    /// </param>
     public static async Task<ClusterSimulator> StartAsync(
         ClusterScenario scenario,
         string workDirectory,
@@ -56,8 +70,7 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
             builder.Services.AddLogging();
             var app = builder.Build();
 
-            var started = (time ?? TimeProvider.System).GetUtcNow().UtcDateTime.AddHours(-1);
-            var simulator = new ClusterSimulator(scenario, mounts, app, workDirectory, started);
+            var simulator = new ClusterSimulator(scenario, mounts, app, workDirectory, time ?? TimeProvider.System);
             app.UseWebSockets();
             app.Run(simulator.HandleAsync);
             await app.StartAsync(cancellationToken);
@@ -108,6 +121,11 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
+        if (request.Path.StartsWithSegments(HarborGcApi.PathBase, StringComparison.Ordinal))
+        {
+            await HarborGcApi.HandleAsync(context, _scenario);
+            return;
+        }
         if (request.Headers.Authorization.ToString() != "Bearer " + _scenario.Token)
         {
             await FailAsync(context, 401, "Unauthorized", "Unauthorized");
@@ -194,7 +212,9 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
     private IEnumerable<V1Pod> AllPods() =>
         _scenario.GcPods
             .Select(g => ClusterObjects.GcPod(_scenario, g, _started))
-            .Prepend(ClusterObjects.RegistryPod(_scenario, _started));
+            .Prepend(ClusterObjects.RegistryPod(_scenario, RegistryStarted.UtcDateTime));
+
+    private DateTimeOffset RegistryStarted => _scenario.RegistryStartedAt ?? new DateTimeOffset(_started);
 
     private IEnumerable<V1Pod> Pods(string selector) => AllPods().Where(p => Matches(p.Metadata.Labels, selector));
 
@@ -255,13 +275,22 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
 
     /// <summary>
     /// The registry container's log is the lab registry's real log file, read at request time;
-    /// a GC pod's is its scenario text. <c>sinceSeconds</c> is accepted but not applied: the
-    /// scenario supplies the window it means, and the bot parses the times itself.
+    /// a GC pod's is its scenario text. Like the API server, <c>sinceSeconds</c> drops the lines
+    /// written before now minus that many seconds, and <c>timestamps=true</c> puts each line's
+    /// time first (<see cref="LogClock"/> says when a line was written).
     /// </summary>
     private async Task LogAsync(HttpContext context, string name)
     {
-        var container = context.Request.Query["container"].ToString();
+        var query = context.Request.Query;
+        var container = query["container"].ToString();
+        var since = int.TryParse(query["sinceSeconds"], NumberStyles.None, CultureInfo.InvariantCulture, out var s)
+            ? s
+            : (int?)null;
+        var timestamps = string.Equals(query["timestamps"], "true", StringComparison.OrdinalIgnoreCase);
+        _logRequests.Enqueue(new LogRequest(name, container.Length > 0 ? container : null, since, timestamps));
+
         string text;
+        DateTimeOffset started;
         if (name == _scenario.RegistryPod)
         {
             if (container.Length > 0 && container != _scenario.Container)
@@ -271,10 +300,12 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
             }
 
             text = _scenario.RegistryLogPath is { } path && File.Exists(path) ? await ReadSharedAsync(path) : "";
+            started = RegistryStarted;
         }
         else if (_scenario.GcPods.FirstOrDefault(g => g.Name == name) is { } gc)
         {
             text = gc.Log;
+            started = gc.StartedAt ?? new DateTimeOffset(_started);
         }
         else
         {
@@ -282,9 +313,21 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
             return;
         }
 
+        var now = _time.GetUtcNow();
+        var oldest = since is { } seconds && !_scenario.IgnoreSinceSeconds
+            ? now.AddSeconds(-seconds)
+            : DateTimeOffset.MinValue;
+        var served = new StringBuilder();
+        foreach (var (at, line) in LogClock.Stamp(text, started, now).Where(l => l.At >= oldest))
+        {
+            if (timestamps)
+                served.Append(LogClock.Format(at)).Append(' ');
+            served.Append(line).Append('\n');
+        }
+
         context.Response.StatusCode = 200;
         context.Response.ContentType = "text/plain";
-        await context.Response.WriteAsync(text, Encoding.UTF8);
+        await context.Response.WriteAsync(served.ToString(), Encoding.UTF8);
     }
 
     private async Task ExecAsync(HttpContext context, string name)

@@ -12,8 +12,13 @@ internal sealed class MountNamespace : IAsyncDisposable
 {
     private static readonly TimeSpan EnterTimeout = TimeSpan.FromSeconds(5);
     private readonly Process _holder;
+    private readonly MountPoint _mountPoint;
 
-    private MountNamespace(Process holder) => _holder = holder;
+    private MountNamespace(Process holder, MountPoint mountPoint)
+    {
+        _holder = holder;
+        _mountPoint = mountPoint;
+    }
 
     public int HolderPid => _holder.Id;
 
@@ -23,15 +28,29 @@ internal sealed class MountNamespace : IAsyncDisposable
         if (!Directory.Exists(directory))
             throw new LabPrerequisiteException($"The storage directory {directory} does not exist.");
 
-        // The mount point must exist to bind onto; an empty directory on the host is all this leaves behind.
-        // It is never removed: another simulator's namespace may have its own bind mount on it.
-        Directory.CreateDirectory(mountPath);
+        // The mount point must exist on the host to bind onto; the last simulator using it removes it.
+        var mountPoint = await MountPoint.AcquireAsync(mountPath, cancellationToken);
+        Process? holder;
+        try
+        {
+            var start = new ProcessStartInfo("unshare") { RedirectStandardError = true };
+            foreach (var argument in new[] { "--mount", "--propagation", "private", "sleep", "infinity" })
+                start.ArgumentList.Add(argument);
+            holder = Process.Start(start);
+        }
+        catch
+        {
+            mountPoint.Dispose();
+            throw;
+        }
 
-        var start = new ProcessStartInfo("unshare") { RedirectStandardError = true };
-        foreach (var argument in new[] { "--mount", "--propagation", "private", "sleep", "infinity" })
-            start.ArgumentList.Add(argument);
-        var holder = Process.Start(start) ?? throw new LabPrerequisiteException("Could not start unshare.");
-        var space = new MountNamespace(holder);
+        if (holder is null)
+        {
+            mountPoint.Dispose();
+            throw new LabPrerequisiteException("Could not start unshare.");
+        }
+
+        var space = new MountNamespace(holder, mountPoint);
         try
         {
             await space.WaitUntilSeparateAsync(cancellationToken);
@@ -78,6 +97,7 @@ internal sealed class MountNamespace : IAsyncDisposable
         }
 
         _holder.Dispose();
+        _mountPoint.Dispose();
     }
 
     /// <summary>

@@ -22,6 +22,8 @@ internal static partial class ClusterSectionParser
         "ControllerResizeInProgress", "ControllerResizeInfeasible", "ControllerResizeFailed",
         "NodeResizePending", "NodeResizeInProgress", "NodeResizeInfeasible", "NodeResizeFailed",
     ];
+    private static readonly string[] HarborJobStatuses =
+        ["Success", "Error", "Running", "Pending", "Scheduled", "Stopped"];
     private static readonly string[] Verbs = ["get", "list", "create"];
     private static readonly string[] Resources =
         ["namespaces", "pods", "pods/log", "pods/exec", "persistentvolumeclaims", "storageclasses"];
@@ -50,6 +52,13 @@ internal static partial class ClusterSectionParser
         var gcPods = (map.OptionalSequence("gcPods", minCount: 0) ?? [])
             .Select((node, i) => ReadGcPod(YamlMap.From(node, $"{map.Path}.gcPods[{i}]", map.File)))
             .ToList();
+        var harborGc = (map.OptionalSequence("harborGc", minCount: 0) ?? [])
+            .Select((node, i) => ReadHarborGcJob(YamlMap.From(node, $"{map.Path}.harborGc[{i}]", map.File)))
+            .ToList();
+        if (gcPods.Count > 0 && harborGc.Count > 0)
+            throw map.Error("harborGc", "and gcPods are two GC sources; the bot reads one, so give one of them");
+        if (harborGc.GroupBy(j => j.Id).FirstOrDefault(g => g.Count() > 1) is { } sameId)
+            throw map.Error("harborGc", $"lists job id {sameId.Key} twice");
 
         var spec = new ClusterSpec
         {
@@ -68,6 +77,7 @@ internal static partial class ClusterSectionParser
             StorageClass = storageClass is null ? "standard" : OptionalName(storageClass, "name", DnsSubdomain()),
             AllowVolumeExpansion = storageClass?.OptionalBool("allowVolumeExpansion", fallback: true) ?? true,
             GcPods = gcPods,
+            HarborGc = harborGc,
             GcSelector = SelectorFor(map, gcPods),
             Forbidden = (map.OptionalSequence("forbidden", minCount: 0) ?? [])
                 .Select((node, i) => ReadForbidden(YamlMap.From(node, $"{map.Path}.forbidden[{i}]", map.File)))
@@ -105,6 +115,23 @@ internal static partial class ClusterSectionParser
             map.LineOf("log"));
         map.RejectUnknownKeys();
         return pod;
+    }
+
+    private static HarborGcJobSpec ReadHarborGcJob(YamlMap map)
+    {
+        IFluidTemplate? template = null;
+        if (map.OptionalString("log") is { } log && !Liquid.TryParse(log, out template, out var error))
+            throw map.Error("log", $"is not a valid Liquid template: {error}");
+
+        var job = new HarborGcJobSpec(
+            map.OptionalLong("id", 1, long.MaxValue) ?? throw map.Error("id", "is required"),
+            OneOf(map, "status", HarborJobStatuses) ?? throw map.Error("status", "is required"),
+            map.OptionalBool("dryRun", fallback: false),
+            StartedAt(map),
+            template,
+            map.LineOf("log"));
+        map.RejectUnknownKeys();
+        return job;
     }
 
     private static ForbiddenSpec ReadForbidden(YamlMap map)

@@ -37,6 +37,9 @@ public sealed record ClusterSpec
 
     public required IReadOnlyList<GcPodSpec> GcPods { get; init; }
 
+    /// <summary>GC history served as Harbor's API, which the bot then reads; not with <see cref="GcPods"/>.</summary>
+    public IReadOnlyList<HarborGcJobSpec> HarborGc { get; init; } = [];
+
     /// <summary>How the bot finds the GC pods; null when there are none (the bot then has no GC source).</summary>
     public GcPodsSelector? GcSelector { get; init; }
 

@@ -118,7 +118,7 @@ public sealed class LabSession : IAsyncDisposable
 
         // Without a cluster the bot keeps its defaults, and its volume and GC steps say they could not check.
         if (Scenario.Cluster is { } cluster && _cluster is not null)
-            LabCluster.Configure(settings, cluster, _cluster.KubeconfigPath);
+            LabCluster.Configure(settings, cluster, _cluster);
         return settings;
     }
 

@@ -8,6 +8,10 @@ namespace Bot.Terminal;
 /// <summary>Writes steps, the root cause and the offered fixes as lines of text, in the chat's own words.</summary>
 internal sealed class ReportWriter(PromptCatalog prompts, TriageReportBuilder reports)
 {
+    // An answer's further lines sit two columns right of its evidence line (chat/evidence at 6, chain-evidence at 10).
+    private const string StepIndent = "        ";
+    private const string ChainIndent = "            ";
+
     public string StepStarted(Investigation investigation, StepName step) =>
         prompts.Render(TerminalPrompts.StepStarted, Facts(investigation, ("title", reports.Title(step))));
 
@@ -22,7 +26,11 @@ internal sealed class ReportWriter(PromptCatalog prompts, TriageReportBuilder re
             ("ms", ((long)record.Duration.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
         foreach (var evidence in record.Evidence)
-            yield return prompts.Render(TerminalPrompts.Evidence, Facts(investigation, ("request", evidence.Request), ("answer", Indented(evidence.Answer))));
+        {
+            var answer = Indented(evidence.Answer, StepIndent);
+            yield return prompts.Render(
+                TerminalPrompts.Evidence, Facts(investigation, ("request", evidence.Request), ("answer", answer)));
+        }
     }
 
     public IEnumerable<string> Concluded(Investigation investigation)
@@ -35,7 +43,17 @@ internal sealed class ReportWriter(PromptCatalog prompts, TriageReportBuilder re
             investigation, ("code", report.RootCause.Code), ("summary", report.RootCause.Summary)));
 
         foreach (var link in report.RootCause.Chain)
-            yield return prompts.Render(TerminalPrompts.ChainLink, Facts(investigation, ("step", link.Step), ("summary", link.Summary)));
+        {
+            var said = Facts(investigation, ("step", link.Step), ("summary", link.Summary));
+            yield return prompts.Render(TerminalPrompts.ChainLink, said);
+
+            foreach (var evidence in link.KeyEvidence)
+            {
+                var answer = Indented(evidence.Answer, ChainIndent);
+                var facts = Facts(investigation, ("request", evidence.Request), ("answer", answer));
+                yield return prompts.Render(TerminalPrompts.ChainEvidence, facts);
+            }
+        }
 
         foreach (var warning in report.Warnings)
             yield return prompts.Render(TerminalPrompts.Warning, Facts(investigation, ("summary", warning)));
@@ -49,7 +67,8 @@ internal sealed class ReportWriter(PromptCatalog prompts, TriageReportBuilder re
     }
 
     // An answer of several lines (log excerpts) stays under its request instead of running along the margin.
-    private static string Indented(string answer) => answer.ReplaceLineEndings(Environment.NewLine + "        ");
+    private static string Indented(string answer, string indent) =>
+        answer.ReplaceLineEndings(Environment.NewLine + indent);
 
     private static Dictionary<string, string> Facts(Investigation investigation, params (string Key, string Value)[] facts)
     {

@@ -15,6 +15,7 @@ internal static class TerminalPrompts
     public const string Evidence = "chat/evidence";
     public const string RootCause = "chat/root-cause";
     public const string ChainLink = "chat/chain-link";
+    public const string ChainEvidence = "chat/chain-evidence";
     public const string Warning = "chat/warning";
     public const string Fix = "chat/fix";
     public const string Precondition = "chat/precondition";
@@ -23,6 +24,6 @@ internal static class TerminalPrompts
     public static IReadOnlyCollection<string> Keys { get; } =
     [
         Welcome, Help, Accepted, Refused, UnknownCommand, Waiting, Goodbye,
-        StepStarted, StepRecorded, Evidence, RootCause, ChainLink, Warning, Fix, Precondition, NoResume,
+        StepStarted, StepRecorded, Evidence, RootCause, ChainLink, ChainEvidence, Warning, Fix, Precondition, NoResume,
     ];
 }

@@ -110,6 +110,25 @@ public sealed class GcStepTests
         Assert.Equal(GcOutcomes.Succeeded, result.Clues.GcOutcome);
     }
 
+    /// <summary>A dry run counts as one only when it ran: a GC pod that failed is a failed run, whatever it estimated.</summary>
+    [Theory]
+    [InlineData("Succeeded", GcOutcomes.DryRun)]
+    [InlineData("Failed", GcOutcomes.FailedOther)]
+    public async Task Run_DryRunPod_PhaseDecidesWhetherItRan(string phase, string outcome)
+    {
+        await using var lab = await LabCluster.StartAsync(
+            setup => setup.Scenario with
+            {
+                GcPods = [ClusterWalk.GcPod("registry-gc-29402880", Day, phase, ClusterWalk.FixtureText("harbor-gc-16482-dryrun-estimate.log"))],
+            },
+            o => ClusterWalk.UseCronJobGc(o, "registry-gc"));
+
+        var result = await lab.GcStep().RunAsync(new Clues(), CancellationToken.None);
+
+        Assert.Equal(outcome, result.Clues.GcOutcome);
+        Assert.Null(result.Clues.GcLastSuccessAt);
+    }
+
     [Fact]
     public async Task Run_GcPodLogsForbidden_FindingNamesPodsLogGet()
     {
@@ -178,11 +197,128 @@ public sealed class GcStepTests
         Assert.Equal(GcFindings.NeverRan, result.Finding.Code);
     }
 
-    private static GcStep HarborStep(StubHarbor harbor)
+    [Fact]
+    public async Task Run_HarborHistoryOfDryRunsOnly_GcHasNotReallyRun()
+    {
+        var step = HarborStep(new StubHarbor
+        {
+            ["/api/v2.0/system/gc"] = (HttpStatusCode.OK, """
+                [
+                  {"id": 12, "job_status": "Success", "job_parameters": "{\"delete_untagged\":true,\"dry_run\":true,\"workers\":1}",
+                   "creation_time": "2026-12-01T02:00:00Z", "update_time": "2026-12-01T02:00:16Z"},
+                  {"id": 11, "job_status": "Success", "job_parameters": "{\"dry_run\":true}",
+                   "creation_time": "2026-11-30T02:00:00Z", "update_time": "2026-11-30T02:00:16Z"}
+                ]
+                """),
+        });
+
+        var result = await step.RunAsync(new Clues(), CancellationToken.None);
+
+        Assert.Equal(StepStatus.ProblemFound, result.Status);
+        Assert.Equal(GcFindings.OnlyDryRuns, result.Finding.Code);
+        Assert.Equal(GcOutcomes.DryRun, result.Clues.GcOutcome);
+        Assert.Null(result.Clues.GcLastSuccessAt);
+        Assert.Equal(0, result.Clues.GcFailedRunsSinceSuccess);
+    }
+
+    [Fact]
+    public async Task Run_HarborDryRunAfterARealRun_TheRealRunIsTheLastSuccess()
+    {
+        var step = HarborStep(new StubHarbor
+        {
+            ["/api/v2.0/system/gc"] = (HttpStatusCode.OK, """
+                [
+                  {"id": 12, "job_status": "Success", "job_parameters": "{\"dry_run\":true}", "creation_time": "2026-12-01T02:00:00Z"},
+                  {"id": 11, "job_status": "Success", "job_parameters": "{\"dry_run\":false}", "creation_time": "2026-11-30T02:00:00Z"},
+                  {"id": 10, "job_status": "Success", "job_parameters": "not json", "creation_time": "2026-11-29T02:00:00Z"}
+                ]
+                """),
+        });
+
+        var result = await step.RunAsync(new Clues(), CancellationToken.None);
+
+        Assert.Equal(GcFindings.Succeeded, result.Finding.Code);
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero), result.Clues.GcLastSuccessAt);
+        Assert.Contains("harbor gc 12: dry-run", result.Evidence[0].Answer);
+    }
+
+    [Theory]
+    [InlineData("Running", GcOutcomes.InProgress, GcFindings.InProgress)]
+    [InlineData("Scheduled", GcOutcomes.InProgress, GcFindings.InProgress)]
+    [InlineData("Pending", GcOutcomes.InProgress, GcFindings.InProgress)]
+    [InlineData("Stopped", GcOutcomes.FailedOther, GcFindings.Failing)]
+    public async Task Run_HarborLatestRunStatus_GivesItsOutcome(string status, string outcome, string finding)
+    {
+        var step = HarborStep(new StubHarbor
+        {
+            ["/api/v2.0/system/gc"] = (HttpStatusCode.OK, $$"""
+                [ {"id": 12, "job_status": "{{status}}", "creation_time": "2026-12-01T02:00:00Z"} ]
+                """),
+        });
+
+        var result = await step.RunAsync(new Clues(), CancellationToken.None);
+
+        Assert.Equal(finding, result.Finding.Code);
+        Assert.Equal(outcome, result.Clues.GcOutcome);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero), result.Clues.GcLastRunAt);
+    }
+
+    [Fact]
+    public async Task Run_HarborStillRunningAfterAFailure_TheFailureIsTheLastOutcome()
+    {
+        var harbor = new StubHarbor
+        {
+            ["/api/v2.0/system/gc"] = (HttpStatusCode.OK, """
+                [
+                  {"id": 12, "job_status": "Running", "creation_time": "2026-12-01T02:00:00Z"},
+                  {"id": 11, "job_status": "Stopped", "creation_time": "2026-11-30T02:00:00Z"}
+                ]
+                """),
+        };
+
+        var result = await HarborStep(harbor).RunAsync(new Clues(), CancellationToken.None);
+
+        Assert.Equal(GcOutcomes.FailedOther, result.Clues.GcOutcome);
+        Assert.Equal("stopped before it finished", result.Clues.GcFailureDetail);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero), result.Clues.GcLastRunAt);
+    }
+
+    [Theory]
+    [InlineData("http://harbor.test/harbor")]
+    [InlineData("http://harbor.test/harbor/")]
+    public async Task Run_HarborBehindAPath_KeepsThePath(string baseUrl)
+    {
+        var harbor = new StubHarbor
+        {
+            ["/harbor/api/v2.0/system/gc"] = (HttpStatusCode.OK, """[ {"id": 12, "job_status": "Success", "creation_time": "2026-12-01T02:00:00Z"} ]"""),
+        };
+        var step = HarborStep(harbor, new Uri(baseUrl));
+
+        var result = await step.RunAsync(new Clues(), CancellationToken.None);
+
+        Assert.Equal(GcFindings.Succeeded, result.Finding.Code);
+        Assert.StartsWith("GET http://harbor.test/harbor/api/v2.0/system/gc?", result.Evidence[0].Request);
+    }
+
+    [Fact]
+    public async Task Run_HarborDoesNotAnswerInTime_FindingSaysTimedOut()
+    {
+        var harbor = new StubHarbor { Silent = true };
+        var step = HarborStep(harbor, timeout: TimeSpan.FromMilliseconds(200));
+
+        var result = await step.RunAsync(new Clues(), CancellationToken.None);
+
+        Assert.Equal(StepStatus.CouldNotCheck, result.Status);
+        Assert.Equal(GcFindings.TimedOut, result.Finding.Code);
+        Assert.Equal("harbor", result.Finding.Facts["source"]);
+    }
+
+    private static GcStep HarborStep(StubHarbor harbor, Uri? baseUrl = null, TimeSpan? timeout = null)
     {
         var options = new ClusterOptions();
         options.Gc.Source = GcSourceKind.Harbor;
-        options.Gc.Harbor.BaseUrl = new Uri("http://harbor.test/");
+        options.Gc.Harbor.BaseUrl = baseUrl ?? new Uri("http://harbor.test/");
+        options.Gc.Harbor.Timeout = timeout ?? options.Gc.Harbor.Timeout;
         options.Gc.Harbor.Username = "admin";
         options.Gc.Harbor.Password = "not-logged";
         var http = new HttpClient(harbor);
@@ -196,18 +332,24 @@ public sealed class GcStepTests
 
         public System.Net.Http.Headers.AuthenticationHeaderValue? LastAuthorization { get; private set; }
 
+        /// <summary>Never answers: the request waits until the caller gives up.</summary>
+        public bool Silent { get; init; }
+
         public (HttpStatusCode Status, string Body) this[string path]
         {
             set => _answers[path] = value;
         }
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             LastAuthorization = request.Headers.Authorization;
+            if (Silent)
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+
             var (status, body) = _answers.TryGetValue(request.RequestUri!.AbsolutePath, out var answer)
                 ? answer
                 : (HttpStatusCode.NotFound, "{}");
-            return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+            return new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         }
     }
 }

@@ -1,5 +1,6 @@
 using Bot.Core.Diagnosis;
 using Bot.Core.Investigations;
+using Bot.Kubernetes.Gc;
 using Bot.Kubernetes.Tests.Diagnosis;
 using Bot.Kubernetes.Tests.Lab;
 using Bot.Kubernetes.Volume;
@@ -70,24 +71,39 @@ public sealed class ScenarioTests
     [Fact]
     public async Task Walk_BlobMissingHealthyVolumeCleanGc_IsNotADiskProblem()
     {
-        await using var lab = await LabCluster.StartAsync(setup =>
-        {
-            setup.Layout.Blob(new string('1', 64), 64 * 1024);
-            setup.Layout.FillTo(40, LabCluster.TmpfsBytes);
-            return setup.Scenario with
-            {
-                RegistryLogPath = Path.Combine(Fixtures.Lab, "registry-startup.log"),
-                GcPods = [ClusterWalk.GcPod("registry-gc-29402880", Day, "Succeeded", ClusterWalk.FixtureText("harbor-gc-16482-dryrun-estimate.log"))],
-            };
-        }, o => ClusterWalk.UseCronJobGc(o, "registry-gc"));
+        await using var lab = await HealthyVolumeAsync(
+            ClusterWalk.GcPod("registry-gc-29402880", Day, "Succeeded", ClusterWalk.FixtureText("harbor-gc-12948-actual-deleted.log")));
 
         var (investigation, conclusion) = await ClusterWalk.RunAsync(lab, Investigations.BrokenCache());
 
         Assert.Equal(VolumeFindings.Ok, investigation.Step(StepName.Volume).Finding.Code);
         Assert.Equal(GcOutcomes.Succeeded, investigation.Clues.GcOutcome);
+        Assert.Equal(Day, investigation.Clues.GcLastSuccessAt);
         Assert.Equal(RootCauseCode.CacheBlobLostVolumeHealthy, conclusion.RootCause.Code);
         ClusterWalk.AssertNoUnsafeFix(conclusion, resizeAllowed: false, gcAllowed: false);
         Assert.Empty(conclusion.Warnings);
+    }
+
+    /// <summary>Dry runs (Harbor's estimate, distribution's --dry-run) free nothing: they are not a clean GC.</summary>
+    [Fact]
+    public async Task Walk_BlobMissingHealthyVolumeOnlyDryRunGc_GcHasNotReallyRun()
+    {
+        await using var lab = await HealthyVolumeAsync(
+            ClusterWalk.GcPod("registry-gc-29401440", Day.AddDays(-1), "Succeeded", ClusterWalk.FixtureText("lab-registry-2.8.2/out-06-gc-dryrun.txt")),
+            ClusterWalk.GcPod("registry-gc-29402880", Day, "Succeeded", ClusterWalk.FixtureText("harbor-gc-16482-dryrun-estimate.log")));
+
+        var (investigation, conclusion) = await ClusterWalk.RunAsync(lab, Investigations.BrokenCache());
+
+        var gc = investigation.Step(StepName.Gc);
+        Assert.Equal(StepStatus.ProblemFound, gc.Status);
+        Assert.Equal(GcFindings.OnlyDryRuns, gc.Finding.Code);
+        Assert.Equal("2", gc.Finding.Facts["dryRuns"]);
+        Assert.Equal(GcOutcomes.DryRun, investigation.Clues.GcOutcome);
+        Assert.Null(investigation.Clues.GcLastSuccessAt);
+        Assert.Equal(RootCauseCode.CacheBlobLostVolumeHealthy, conclusion.RootCause.Code);
+        Assert.NotEqual(GcOutcomes.Succeeded, conclusion.RootCause.Facts["gcOutcome"]);
+        ClusterWalk.AssertNoUnsafeFix(conclusion, resizeAllowed: false, gcAllowed: false);
+        Assert.Equal("gc-only-dry-runs", Assert.Single(conclusion.Warnings).Code);
     }
 
     [Fact]
@@ -106,7 +122,9 @@ public sealed class ScenarioTests
         var (investigation, conclusion) = await ClusterWalk.RunAsync(lab, Investigations.IntactCache());
 
         Assert.Equal(VolumeFindings.Full, investigation.Step(StepName.Volume).Finding.Code);
-        Assert.NotEqual(RootCauseCode.VolumeFullCorruptedCache, conclusion.RootCause.Code);
+        // The walk's CI step found a problem the intact cache does not explain: not the volume's doing either.
+        Assert.Equal(RootCauseCode.Inconclusive, conclusion.RootCause.Code);
+        Assert.Empty(conclusion.RootCause.Chain);
         Assert.Equal("volume-nearly-full", Assert.Single(conclusion.Warnings).Code);
         Assert.Empty(conclusion.Fixes);
     }
@@ -132,6 +150,7 @@ public sealed class ScenarioTests
         Assert.Equal(GcOutcomes.FailedSweep, gcLink.Facts["gcOutcome"]);
         Assert.StartsWith("failed to execute GC job at sweep phase", gcLink.Facts["gcDetail"]);
         Assert.Contains("gc-failure-cause-addressed", conclusion.Fixes.Single(f => f.Kind == FixKind.RunGc).Preconditions);
+        ClusterWalk.AssertNoUnsafeFix(conclusion, resizeAllowed: false, gcAllowed: true);
         Assert.Equal("2026-12-03 18:45:45 UTC", conclusion.RootCause.Facts["firstNoSpaceAt"]);
     }
 
@@ -157,13 +176,19 @@ public sealed class ScenarioTests
         Assert.Equal("gc-not-checked", conclusion.RootCause.Chain.Single(l => l.Step == StepName.Gc).Code);
     }
 
-    [Fact]
-    public async Task Walk_ExecForbidden_FindingNamesPodsExecCreateAndNoClusterFix()
+    /// <summary>
+    /// A refused exec upgrade carries no reason the client can read, so whichever verb RBAC lacks
+    /// (<c>create</c>, or <c>get</c> that older API servers check), the finding names both.
+    /// </summary>
+    [Theory]
+    [InlineData("create")]
+    [InlineData("get")]
+    public async Task Walk_ExecForbidden_FindingNamesBothExecVerbsAndNoClusterFix(string forbiddenVerb)
     {
         await using var lab = await LabCluster.StartAsync(setup =>
         {
             setup.Layout.FillTo(95, LabCluster.TmpfsBytes);
-            return setup.Scenario with { Forbidden = [new ForbiddenRule { Verb = "create", Resource = "pods/exec" }] };
+            return setup.Scenario with { Forbidden = [new ForbiddenRule { Verb = forbiddenVerb, Resource = "pods/exec" }] };
         });
 
         var (investigation, conclusion) = await ClusterWalk.RunAsync(lab, Investigations.BrokenCache());
@@ -171,11 +196,25 @@ public sealed class ScenarioTests
         var volume = investigation.Step(StepName.Volume);
         Assert.Equal(StepStatus.CouldNotCheck, volume.Status);
         Assert.Equal(VolumeFindings.Forbidden, volume.Finding.Code);
-        Assert.Equal("create", volume.Finding.Facts["verb"]);
         Assert.Equal("pods/exec", volume.Finding.Facts["resource"]);
+        Assert.Equal("create and get", volume.Finding.Facts["verbs"]);
+        Assert.Null(investigation.Clues.VolumeUsePercent);
         Assert.Equal(RootCauseCode.CacheBlobMissingOrEmpty, conclusion.RootCause.Code);
         ClusterWalk.AssertNoUnsafeFix(conclusion, resizeAllowed: false, gcAllowed: false);
     }
+
+    /// <summary>A roomy volume (40 %) holding one blob, a quiet registry log, and these GC pods of a CronJob.</summary>
+    private static Task<LabCluster> HealthyVolumeAsync(params GcPodScenario[] gcPods) =>
+        LabCluster.StartAsync(setup =>
+        {
+            setup.Layout.Blob(new string('1', 64), 64 * 1024);
+            setup.Layout.FillTo(40, LabCluster.TmpfsBytes);
+            return setup.Scenario with
+            {
+                RegistryLogPath = Path.Combine(Fixtures.Lab, "registry-startup.log"),
+                GcPods = [.. gcPods],
+            };
+        }, o => ClusterWalk.UseCronJobGc(o, "registry-gc"));
 
     private static byte[] RandomBytes(int size)
     {

@@ -166,7 +166,7 @@ public sealed class VolumeStepTests
             current-context: gone
             """);
         var options = MsOptions.Create(new ClusterOptions { Kubeconfig = kubeconfig, Namespace = "harbor" });
-        var step = new VolumeStep(new ClusterApi(new KubernetesFactory(options), options), NullLogger<VolumeStep>.Instance);
+        var step = new VolumeStep(new ClusterApi(new KubernetesFactory(options), options, TimeProvider.System), NullLogger<VolumeStep>.Instance);
 
         var result = await step.RunAsync(new Clues(), CancellationToken.None);
 
@@ -179,11 +179,22 @@ public sealed class VolumeStepTests
     public async Task Run_KubeconfigMissing_FindingSaysNoConfig()
     {
         var options = MsOptions.Create(new ClusterOptions { Kubeconfig = "/nonexistent/kubeconfig", Namespace = "harbor" });
-        var step = new VolumeStep(new ClusterApi(new KubernetesFactory(options), options), NullLogger<VolumeStep>.Instance);
+        var step = new VolumeStep(new ClusterApi(new KubernetesFactory(options), options, TimeProvider.System), NullLogger<VolumeStep>.Instance);
 
         var result = await step.RunAsync(new Clues(), CancellationToken.None);
 
         Assert.Equal(StepStatus.CouldNotCheck, result.Status);
         Assert.Equal(VolumeFindings.NoConfig, result.Finding.Code);
+    }
+
+    [Theory]
+    [InlineData(null, false, false, false)]
+    [InlineData("  ", false, false, false)]
+    [InlineData("/etc/kube/bot.yaml", false, false, true)]
+    [InlineData(null, true, false, true)]
+    [InlineData(null, false, true, true)]
+    public void HasDefaultConfig_OnlyWithSomethingToRead(string? variable, bool defaultFile, bool inCluster, bool expected)
+    {
+        Assert.Equal(expected, KubernetesFactory.HasDefaultConfig(variable, defaultFile, inCluster));
     }
 }

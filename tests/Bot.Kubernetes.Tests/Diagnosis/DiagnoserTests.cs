@@ -60,6 +60,34 @@ public sealed class DiagnoserTests
     }
 
     [Fact]
+    public void Diagnose_BlobMissingVolumeAt40PercentOnlyDryRuns_NotCleanGcAndWarnsThatGcHasNotRun()
+    {
+        var clues = Investigations.HealthyVolume(Investigations.BrokenCache()) with { GcOutcome = GcOutcomes.DryRun, GcLastSuccessAt = null };
+        var investigation = Investigations.Walked(clues, BlobsBroken);
+
+        var conclusion = Diagnoser.Diagnose(investigation);
+
+        Assert.Equal(RootCauseCode.CacheBlobLostVolumeHealthy, conclusion.RootCause.Code);
+        Assert.Equal(GcOutcomes.DryRun, conclusion.RootCause.Facts["gcOutcome"]);
+        Assert.Equal("gc-only-dry-runs", Assert.Single(conclusion.Warnings).Code);
+        Assert.DoesNotContain(conclusion.Fixes, f => f.Kind is FixKind.ResizePvc or FixKind.RunGc);
+    }
+
+    [Fact]
+    public void Diagnose_SeedWithOnlyDryRuns_ChainSaysGcHasNotReallyRunAndOffersARealRun()
+    {
+        var clues = Investigations.Seed() with { GcOutcome = GcOutcomes.DryRun, GcFailureDetail = null, GcLastSuccessAt = null };
+        var investigation = Investigations.Walked(clues, BlobsBroken);
+
+        var conclusion = Diagnoser.Diagnose(investigation);
+
+        Assert.Equal(RootCauseCode.VolumeFullCorruptedCache, conclusion.RootCause.Code);
+        Assert.Equal("gc-only-dry-runs", conclusion.RootCause.Chain.Single(l => l.Step == StepName.Gc).Code);
+        var runGc = conclusion.Fixes.Single(f => f.Kind == FixKind.RunGc);
+        Assert.DoesNotContain("gc-failure-cause-addressed", runGc.Preconditions);
+    }
+
+    [Fact]
     public void Diagnose_NearlyFullVolumeIntactCache_IsAWarningNotTheCause()
     {
         var clues = Investigations.Seed() with { BrokenBlobs = [], RegistryWriteErrors = [], GcOutcome = GcOutcomes.Succeeded, GcFailureDetail = null };
@@ -95,6 +123,7 @@ public sealed class DiagnoserTests
         var gc = conclusion.Fixes.Single(f => f.Kind == FixKind.RunGc);
         Assert.Contains("gc-failure-cause-addressed", gc.Preconditions);
         Assert.Equal(GcOutcomes.FailedSweep, gc.Facts["gcOutcome"]);
+        Assert.DoesNotContain(conclusion.Fixes, f => f.Kind == FixKind.ResizePvc);
     }
 
     [Fact]

@@ -68,7 +68,12 @@ internal static class Investigations
     };
 
     /// <summary>Walks every step with the given statuses (Fine by default) and ends with <paramref name="clues"/>.</summary>
-    public static Investigation Walked(Clues clues, params (StepName Step, StepStatus Status)[] statuses)
+    public static Investigation Walked(Clues clues, params (StepName Step, StepStatus Status)[] statuses) =>
+        Walked(clues, new Dictionary<StepName, Evidence[]>(), statuses);
+
+    /// <summary>As <see cref="Walked(Clues, ValueTuple{StepName, StepStatus}[])"/>, with these steps' evidence.</summary>
+    public static Investigation Walked(
+        Clues clues, IReadOnlyDictionary<StepName, Evidence[]> evidence, params (StepName Step, StepStatus Status)[] statuses)
     {
         var investigation = Investigation.Open("inv-1", TriageTarget.ForRun(Run.Url.ToString(), Run), Now);
         investigation.Begin(Now);
@@ -76,7 +81,8 @@ internal static class Investigations
         foreach (var step in Enum.GetValues<StepName>())
         {
             var status = given.GetValueOrDefault(step, StepStatus.Fine);
-            var record = new StepRecord(step, status, FindingFor(step, status), [Evidence.Of("probe " + step, "answer " + step)], TimeSpan.Zero, Now);
+            var asked = evidence.GetValueOrDefault(step) ?? [Evidence.Of("probe " + step, "answer " + step)];
+            var record = new StepRecord(step, status, FindingFor(step, status), asked, TimeSpan.Zero, Now);
             investigation.Record(record, clues);
         }
 

@@ -54,6 +54,43 @@ public sealed class PromptTests
         Assert.Contains(report.Fixes, f => f.Kind == "run-gc" && f.Preconditions.Any(p => p.Contains("failed-no-space")));
     }
 
+    /// <summary>Under each link the chat shows the request it rests on and the answer's lines that matter.</summary>
+    [Fact]
+    public void Report_SeedChain_KeyEvidenceIsTheMarkedRequestsAndLines()
+    {
+        var evidence = new Dictionary<StepName, Evidence[]>
+        {
+            [StepName.Volume] =
+            [
+                Evidence.Of("list pods -n harbor", "harbor-registry-0 (Running)"),
+                Evidence.Of("exec harbor-registry-0: df -P /storage", "exit 0\nFilesystem 1024-blocks Used Available Capacity Mounted on\ntmpfs 24576 23584 992 96% /storage"),
+                Evidence.Of("exec harbor-registry-0: stat -c %s …/data", "exit 0\n98304"),
+                Evidence.Of("get pods/harbor-registry-0/log --since=72h", "no-space: 2 from 2026-03-17 14:22:31 UTC\nempty-link: 1 from 2026-03-17 14:23:00 UTC"),
+            ],
+            [StepName.CiLog] =
+            [
+                Evidence.Of("GET …/jobs", "job 1 \"build\" failed"),
+                Evidence.Of("GET …/jobs/1/logs", "#9 ERROR: " + new string('x', 300) + "\nline two\nline three"),
+            ],
+        };
+        var investigation = Investigations.Walked(Investigations.Seed(), evidence, (StepName.Blobs, StepStatus.ProblemFound));
+        investigation.Conclude(Diagnoser.Diagnose(investigation), DateTimeOffset.UnixEpoch);
+
+        var chain = new TriageReportBuilder(Load()).Build(investigation).RootCause!.Chain;
+
+        var volume = chain.Single(l => l.Step == "volume");
+        Assert.Equal(4, volume.Evidence.Count);
+        Assert.Equal(
+            [("exec harbor-registry-0: df -P /storage", "tmpfs 24576 23584 992 96% /storage"),
+             ("get pods/harbor-registry-0/log --since=72h", "no-space: 2 from 2026-03-17 14:22:31 UTC")],
+            volume.KeyEvidence.Select(e => (e.Request, e.Answer)));
+        var ci = Assert.Single(chain.Single(l => l.Step == "ci-log").KeyEvidence);
+        Assert.Equal("GET …/jobs/1/logs", ci.Request);
+        Assert.Equal(2, ci.Answer.Split('\n').Length);
+        Assert.EndsWith(" …", ci.Answer.Split('\n')[0]);
+        Assert.Equal("line two", ci.Answer.Split('\n')[1]);
+    }
+
     [Fact]
     public void Render_HealthyVolumeCause_SaysItIsNotADiskProblem()
     {

@@ -4,6 +4,7 @@ using Bot.Kubernetes.Volume;
 using Bot.Lab.Cluster;
 using Bot.Lab.Registry;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace Bot.Kubernetes.Tests.Lab;
@@ -15,6 +16,12 @@ namespace Bot.Kubernetes.Tests.Lab;
 internal sealed class LabCluster : IAsyncDisposable
 {
     public const long TmpfsBytes = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// The clock of the simulator and of the bot's steps: just after the lab fixtures were recorded
+    /// (2026-12-03), so their log lines stay inside the log windows whenever the tests run.
+    /// </summary>
+    public static readonly DateTimeOffset Now = new(2026, 12, 3, 19, 0, 0, TimeSpan.Zero);
 
     private readonly List<IAsyncDisposable> _owned;
 
@@ -35,6 +42,8 @@ internal sealed class LabCluster : IAsyncDisposable
 
     public ClusterOptions Options { get; }
 
+    public static TimeProvider Time { get; } = new FakeTimeProvider(Now);
+
     /// <summary>Mounts the tmpfs, lets <paramref name="setup"/> fill it and shape the scenario, then starts the simulator.</summary>
     public static async Task<LabCluster> StartAsync(Func<LabSetup, Task<ClusterScenario>> setup, Action<ClusterOptions>? configure = null)
     {
@@ -45,7 +54,7 @@ internal sealed class LabCluster : IAsyncDisposable
         {
             var labSetup = new LabSetup(root, tmpfs.Path, owned);
             var scenario = await setup(labSetup);
-            var simulator = await ClusterSimulator.StartAsync(scenario, Path.Combine(root, "work"));
+            var simulator = await ClusterSimulator.StartAsync(scenario, Path.Combine(root, "work"), Time);
             var options = new ClusterOptions
             {
                 Kubeconfig = simulator.KubeconfigPath,
@@ -69,7 +78,7 @@ internal sealed class LabCluster : IAsyncDisposable
     public static Task<LabCluster> StartAsync(Func<LabSetup, ClusterScenario> setup, Action<ClusterOptions>? configure = null) =>
         StartAsync(s => Task.FromResult(setup(s)), configure);
 
-    public ClusterApi Api() => new(new KubernetesFactory(MsOptions.Create(Options)), MsOptions.Create(Options));
+    public ClusterApi Api() => new(new KubernetesFactory(MsOptions.Create(Options)), MsOptions.Create(Options), Time);
 
     public VolumeStep VolumeStep() => new(Api(), NullLogger<VolumeStep>.Instance);
 

@@ -16,23 +16,30 @@ public sealed class ClusterErrorsTests
         Assert.Equal(ClusterProblemKinds.Forbidden, problem.Kind);
         Assert.Equal("create", problem.Verb);
         Assert.Equal("pods/exec", problem.Resource);
+        Assert.Equal(["create", "get"], problem.VerbsNeeded);
     }
 
-    [Fact]
-    public void Classify_ForbiddenStatusMessage_TakesVerbAndResourceFromTheApi()
+    /// <summary>A 403 Status body names the refused verb and resource; the attempted ones give way to it.</summary>
+    [Theory]
+    [InlineData(
+        "storageclasses.storage.k8s.io \"standard\" is forbidden: User \"system:serviceaccount:harbor:triage-bot\" "
+        + "cannot get resource \"storageclasses\" in API group \"storage.k8s.io\" at the cluster scope",
+        "list", "something-else", "storageclasses")]
+    [InlineData(
+        "pods \"harbor-registry-0\" is forbidden: User \"system:serviceaccount:harbor:triage-bot\" "
+        + "cannot get resource \"pods/exec\" in API group \"\" in the namespace \"harbor\"",
+        "create", "pods/exec", "pods/exec")]
+    public void Classify_ForbiddenStatusMessage_TakesTheRefusedVerbAndResourceFromTheApi(
+        string message, string attemptedVerb, string attemptedResource, string refusedResource)
     {
-        var status = new k8s.Models.V1Status
-        {
-            Code = 403,
-            Message = "storageclasses.storage.k8s.io \"standard\" is forbidden: User \"system:serviceaccount:harbor:triage-bot\" " +
-                "cannot get resource \"storageclasses\" in API group \"storage.k8s.io\" at the cluster scope",
-        };
+        var status = new k8s.Models.V1Status { Code = 403, Message = message };
 
-        var problem = ClusterErrors.Classify(new k8s.KubernetesException(status), "list", "something-else", null);
+        var problem = ClusterErrors.Classify(new k8s.KubernetesException(status), attemptedVerb, attemptedResource, null);
 
         Assert.Equal(ClusterProblemKinds.Forbidden, problem.Kind);
         Assert.Equal("get", problem.Verb);
-        Assert.Equal("storageclasses", problem.Resource);
+        Assert.Equal(refusedResource, problem.Resource);
+        Assert.Empty(problem.VerbsNeeded);
     }
 
     [Fact]

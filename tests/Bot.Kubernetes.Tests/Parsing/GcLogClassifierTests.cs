@@ -5,45 +5,96 @@ namespace Bot.Kubernetes.Tests.Parsing;
 
 public sealed class GcLogClassifierTests
 {
-    /// <summary>Every GC log fixture and what it says; a new fixture without a row fails the coverage test.</summary>
+    /// <summary>
+    /// Every GC log fixture and the outcome of each run in it, oldest first (a file may hold a dry
+    /// run and then the real one); a new fixture without a row fails the coverage test.
+    /// </summary>
     public static TheoryData<string, string> GcFixtures { get; } = new()
     {
         { "harbor-gc-12850-sweep-failed.log", GcOutcomes.FailedSweep },
         { "harbor-gc-12948-actual-deleted.log", GcOutcomes.Succeeded },
-        { "harbor-gc-14855-parameters-dryrun.log", GcOutcomes.InProgress },
+        // "dry_run: true" in its parameters: the run (cut before its end) deletes nothing.
+        { "harbor-gc-14855-parameters-dryrun.log", GcOutcomes.DryRun },
         { "harbor-gc-15039-sweep-failed-500.log", GcOutcomes.FailedSweep },
         { "harbor-gc-16373-deleteblob-retry-500.log", GcOutcomes.InProgress },
-        { "harbor-gc-16482-dryrun-estimate.log", GcOutcomes.Succeeded },
+        // "success to run gc in job" after the estimate "could free up …": a dry run, not a clean GC.
+        { "harbor-gc-16482-dryrun-estimate.log", GcOutcomes.DryRun },
         { "harbor-jobservice-18459-gc-no-space.log", GcOutcomes.FailedNoSpace },
         { "harbor-registryctl-21170-path-not-found.log", GcOutcomes.FailedSweep },
         { "distribution-3743-gc-output.log", GcOutcomes.Succeeded },
-        { "lab-registry-2.8.2/out-06-gc-dryrun.txt", GcOutcomes.Succeeded },
+        // garbage-collect --dry-run: it marks and prints "eligible for deletion", and deletes nothing.
+        { "lab-registry-2.8.2/out-06-gc-dryrun.txt", GcOutcomes.DryRun },
         { "lab-registry-2.8.2/out-09-prep-gc.txt", GcOutcomes.NeverRan },
-        { "lab-registry-2.8.2/out-10-gc.txt", GcOutcomes.Succeeded },
+        // The dry run first, then the real run that logs "Deleting blob".
+        { "lab-registry-2.8.2/out-10-gc.txt", $"{GcOutcomes.DryRun} {GcOutcomes.Succeeded}" },
+        { "lab-registry-2.8.2/out-11-missing-manifest-blob.txt", GcOutcomes.DryRun },
     };
 
     [Theory]
     [MemberData(nameof(GcFixtures))]
-    public void Classify_GcLogFixture_GivesItsOutcome(string fixture, string expected)
+    public void Classify_GcLogFixture_GivesEachRunItsOutcome(string fixture, string expected)
     {
         var lines = Fixtures.Lines(fixture);
 
-        var verdict = GcLogClassifier.Classify(lines);
+        var runs = GcLogClassifier.SplitRuns(lines).Select(GcLogClassifier.Classify);
 
-        Assert.Equal(expected, verdict.Outcome);
+        Assert.Equal(expected, string.Join(' ', runs.Select(r => r.Outcome)));
+    }
+
+    /// <summary>Found by name (Harbor's GC files, <c>-gc</c> in the lab's) or by content (a GC command or job log).</summary>
+    [Fact]
+    public void GcFixtures_EveryGcLogInTheFolders_HasAnExpectation()
+    {
+        var onDisk = Directory.EnumerateFiles(Fixtures.Logs, "*", SearchOption.AllDirectories)
+            .Where(path => Path.GetFileName(path) != "README.md")
+            .Where(path => IsGcByName(Path.GetFileName(path)) || IsGcByContent(File.ReadAllText(path)))
+            .Select(path => Path.GetRelativePath(Fixtures.Logs, path).Replace('\\', '/'))
+            .ToList();
+        var covered = GcFixtures.Select(row => (string)row[0]).ToHashSet();
+
+        Assert.Contains("lab-registry-2.8.2/out-10-gc.txt", onDisk);
+        Assert.All(onDisk, name => Assert.Contains(name, covered));
     }
 
     [Fact]
-    public void GcFixtures_EveryGcLogInTheFolder_HasAnExpectation()
+    public void Classify_HarborDryRunEstimate_IsADryRunNamingTheEstimate()
     {
-        var onDisk = Directory.EnumerateFiles(Fixtures.Logs)
-            .Select(Path.GetFileName)
-            .Where(n => n!.StartsWith("harbor-gc-", StringComparison.Ordinal) || n.StartsWith("harbor-jobservice-", StringComparison.Ordinal)
-                || n.StartsWith("harbor-registryctl-", StringComparison.Ordinal) || n.Contains("-gc-", StringComparison.Ordinal));
-        var covered = GcFixtures.Select(row => (string)row[0]).ToHashSet();
+        var verdict = GcLogClassifier.Classify(Fixtures.Lines("harbor-gc-16482-dryrun-estimate.log"));
 
-        Assert.All(onDisk, name => Assert.Contains(name!, covered));
+        Assert.Equal(GcOutcomes.DryRun, verdict.Outcome);
+        Assert.StartsWith("The GC could free up 841210 MB space", verdict.Detail);
     }
+
+    [Fact]
+    public void Classify_HarborRunWithDryRunFalse_IsARealSuccess()
+    {
+        string[] log =
+        [
+            "2026-03-15T02:00:00Z [INFO] [/jobservice/job/impl/gc/garbage_collection.go:144]: Garbage Collection parameters: [delete_untagged: true, dry_run: false, time_window: 2]",
+            "2026-03-15T02:01:00Z [INFO] [/jobservice/job/impl/gc/garbage_collection.go:174]: success to run gc in job.",
+        ];
+
+        Assert.Equal(GcOutcomes.Succeeded, GcLogClassifier.Classify(log).Outcome);
+    }
+
+    [Fact]
+    public void Classify_DryRunThatFailed_IsTheFailure()
+    {
+        string[] log =
+        [
+            "2026-03-15T02:00:00Z [INFO] [/jobservice/job/impl/gc/garbage_collection.go:144]: Garbage Collection parameters: [delete_untagged: true, dry_run: true, time_window: 2]",
+            "2026-03-15T02:00:09Z [ERROR] [/jobservice/job/impl/gc/garbage_collection.go:170]: failed to execute GC job at mark phase, error: boom",
+        ];
+
+        Assert.Equal(GcOutcomes.FailedMark, GcLogClassifier.Classify(log).Outcome);
+    }
+
+    private static bool IsGcByName(string name) =>
+        name.StartsWith("harbor-gc-", StringComparison.Ordinal) || name.StartsWith("harbor-jobservice-", StringComparison.Ordinal)
+        || name.StartsWith("harbor-registryctl-", StringComparison.Ordinal) || name.Contains("-gc", StringComparison.Ordinal);
+
+    private static bool IsGcByContent(string text) =>
+        text.Contains("garbage-collect", StringComparison.Ordinal) || text.Contains("garbage_collection.go", StringComparison.Ordinal);
 
     [Fact]
     public void Classify_SweepFailure_DetailIsTheMessageWithoutPrefix()

@@ -101,8 +101,42 @@ public sealed class LabCommandLineTests : IDisposable
         foreach (var step in new[] { "CI log", "Cache manifest", "Referenced blobs", "Registry volume", "Garbage collection" })
             Assert.Contains($"{step}: ", said, StringComparison.Ordinal);
         Assert.Contains("Root cause (volume-full-corrupted-cache)", said, StringComparison.Ordinal);
+        AssertChainWithEvidence(said);
         Assert.Empty(Directory.EnumerateFileSystemEntries(root));
         Directory.Delete(root);
+    }
+
+    /// <summary>
+    /// After the root cause: each link of the chain ("      ← … (step)"), and under it the request it
+    /// rests on with the salient part of the answer ("          request → answer").
+    /// </summary>
+    private static void AssertChainWithEvidence(string said)
+    {
+        var lines = said.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var start = lines.FindIndex(l => l.Contains("Root cause (volume-full-corrupted-cache)", StringComparison.Ordinal));
+        var chain = lines.Skip(start + 1).TakeWhile(l => l.StartsWith("      ", StringComparison.Ordinal)).ToList();
+        var links = chain.Where(l => l.StartsWith("      ← ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["(ci-log)", "(blobs)", "(volume)", "(gc)"], links.Select(l => l[l.LastIndexOf('(')..]));
+
+        var evidence = new Dictionary<string, List<string>>();
+        var current = "";
+        foreach (var line in chain)
+        {
+            if (line.StartsWith("      ← ", StringComparison.Ordinal))
+                evidence[current = line[(line.LastIndexOf('(') + 1)..^1]] = [];
+            else
+                evidence[current].Add(line);
+        }
+
+        Assert.All(evidence.Values, under => Assert.InRange(under.Count(l => l.Contains(" → ", StringComparison.Ordinal)), 1, 2));
+        Assert.All(evidence.Values.SelectMany(l => l), l => Assert.StartsWith("          ", l, StringComparison.Ordinal));
+        Assert.Contains(evidence["ci-log"], l => l.Contains("GET /repos/acme/app/actions/jobs/", StringComparison.Ordinal) && l.Contains("ERROR", StringComparison.Ordinal));
+        Assert.Contains(evidence["blobs"], l => l.Contains("/v2/app/blobs/sha256:", StringComparison.Ordinal) && l.Contains("→ 500", StringComparison.Ordinal));
+        Assert.Contains(evidence["volume"], l => l.Contains("df -P /storage", StringComparison.Ordinal));
+        Assert.Contains(evidence["volume"], l => l.Contains("% /storage", StringComparison.Ordinal));
+        Assert.Contains(evidence["volume"], l => l.Contains("--since=72h → no-space:", StringComparison.Ordinal));
+        Assert.Contains(evidence["gc"], l => l.Contains("CronJob harbor-gc", StringComparison.Ordinal) && l.Contains("failed-no-space", StringComparison.Ordinal));
+        Assert.All(evidence.Values, under => Assert.InRange(under.Count, 1, 6));
     }
 
     private Task<int> RunAsync(params string[] args) => RunAsync(null, args);

@@ -131,7 +131,30 @@ public sealed class ClusterSectionTests
         Assert.Equal(new GcPodsSelector("Pod", "jobservice-0", "jobservice"), cluster.GcSelector);
     }
 
+    [Fact]
+    public void Parse_HarborGc_ReadsEachJobAndNoPodSelector()
+    {
+        var yaml = Base + """
+            cluster:
+              harborGc:
+                - {id: 7, status: Error, startedAt: 2d ago}
+                - {id: 8, status: Success, dryRun: true, startedAt: 1d ago, log: "{{ job.started_at }} ok"}
+
+            """;
+
+        var cluster = ScenarioFiles.FromText(yaml).Cluster!;
+
+        Assert.Equal([(7L, "Error", false, false), (8L, "Success", true, true)],
+            cluster.HarborGc.Select(j => (j.Id, j.Status, j.DryRun, j.LogTemplate is not null)));
+        Assert.Null(cluster.GcSelector);
+    }
+
     [Theory]
+    [InlineData("  harborGc: [{id: 1, status: Done, startedAt: 1d ago}]\n", "'cluster.harborGc[0].status' must be one of")]
+    [InlineData("  harborGc: [{id: 1, status: Success, startedAt: 1d ago}, {id: 1, status: Error, startedAt: 2d ago}]\n",
+        "lists job id 1 twice")]
+    [InlineData("  harborGc: [{id: 1, status: Success, startedAt: 1d ago}]\n  gcPods: [{name: gc-1, startedAt: 1d ago, log: x}]\n",
+        "are two GC sources")]
     [InlineData("  pvc: {name: data, size: 1Gi}\n", "'cluster.pvc.size' is not a known key")]
     [InlineData("  colour: red\n", "'cluster.colour' is not a known key")]
     [InlineData("  pvc: {phase: Happy}\n", "'cluster.pvc.phase' must be one of Pending, Bound, Lost")]

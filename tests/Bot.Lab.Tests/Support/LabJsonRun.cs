@@ -31,6 +31,12 @@ internal sealed partial class LabJsonRun : IDisposable
     public IReadOnlyList<string> FixKinds =>
         [.. Report.RootElement.GetProperty("fixes").EnumerateArray().Select(f => f.GetProperty("kind").GetString()!)];
 
+    /// <summary>The rendered preconditions of the offered fix of this kind.</summary>
+    public IReadOnlyList<string> Preconditions(string kind) =>
+        [.. Report.RootElement.GetProperty("fixes").EnumerateArray()
+            .Single(f => f.GetProperty("kind").GetString() == kind)
+            .GetProperty("preconditions").EnumerateArray().Select(p => p.GetString()!)];
+
     public IReadOnlyList<string> Warnings =>
         [.. Report.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!)];
 
