@@ -56,7 +56,7 @@ internal sealed class SlackEndpoints(
         if (string.IsNullOrEmpty(payload.User.Id))
             return Malformed(context, "payload without a user");
 
-        dispatcher.DispatchInteraction(payload, SlackTransport.Http);
+        await dispatcher.DispatchInteractionAsync(payload, SlackTransport.Http, context.RequestAborted);
         return Results.Ok();
     }
 

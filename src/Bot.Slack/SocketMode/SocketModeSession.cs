@@ -142,8 +142,10 @@ public sealed class SocketModeSession(
                 Ack(new SocketAck(envelopeId, envelope.AcceptsResponsePayload ? reply.ToBody() : null));
                 break;
             case InteractiveEnvelope interactive:
+                // Stored before the ack, so an acknowledged click survives a restart.
+                await dispatcher.DispatchInteractionAsync(
+                    interactive.Payload, SlackTransport.SocketMode, cancellationToken);
                 Ack(new SocketAck(envelopeId));
-                dispatcher.DispatchInteraction(interactive.Payload, SlackTransport.SocketMode);
                 break;
             case EventsApiEnvelope events:
                 Ack(new SocketAck(envelopeId));

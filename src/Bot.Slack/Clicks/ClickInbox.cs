@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Bot.Core;
+using Bot.Slack.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Bot.Slack.Clicks;
+
+/// <summary>
+/// Clicks kept in SQLite between their acknowledgement and their handling, so a click that was
+/// acknowledged survives a crash or a restart. A click is stored in one statement before the ack;
+/// <see cref="ClickInboxService"/> handles the pending ones oldest first and marks each finished.
+/// </summary>
+public sealed class ClickInbox(SlackDatabase database, TimeProvider time)
+{
+    /// <summary>More clicks waiting than this and the next one is turned away with a visible answer.</summary>
+    public const int Capacity = 1000;
+
+    /// <summary>A click whose handling failed this often is given up on (and logged).</summary>
+    public const int MaxAttempts = 3;
+
+    /// <summary>
+    /// How long a store waits on another writer before the click is turned away: the ack has
+    /// Slack's 3 s to go back in, and a write lock is normally held for milliseconds.
+    /// </summary>
+    private const int AdmitTimeoutSeconds = 1;
+
+    private readonly Channel<bool> _arrivals =
+        Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    // States are stored in kebab case; the queries spell 'pending' out so SQLite uses the partial index.
+
+    /// <summary>
+    /// Stores the click unless it is a redelivery or the inbox is full; one statement, quick enough
+    /// to run before the ack.
+    /// </summary>
+    public async Task<ClickAdmission> AdmitAsync(Click click, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using (var insert = connection.CreateCommand())
+        {
+            // One statement, so the room check and the insert cannot be split by a concurrent click.
+            insert.CommandText = """
+                INSERT INTO slack_click_inbox (delivery_key, action_id, value, user_id, team_id, channel_id,
+                    response_url, action_ts, received_at, state)
+                SELECT $key, $action, $value, $user, $team, $channel, $url, $ts, $at, 'pending'
+                WHERE (SELECT COUNT(*) FROM slack_click_inbox WHERE state = 'pending') < $capacity
+                ON CONFLICT (delivery_key) DO NOTHING
+                """;
+            insert.CommandTimeout = AdmitTimeoutSeconds;
+            insert.Parameters.AddWithValue("$key", click.DeliveryKey);
+            insert.Parameters.AddWithValue("$action", click.ActionId);
+            insert.Parameters.AddWithValue("$value", (object?)click.Value ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$user", click.UserId);
+            insert.Parameters.AddWithValue("$team", (object?)click.TeamId ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$channel", (object?)click.ChannelId ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$url", (object?)click.ResponseUrl ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$ts", (object?)click.ActionTs ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$at", Format(click.ReceivedAt));
+            insert.Parameters.AddWithValue("$capacity", Capacity);
+            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+            {
+                _arrivals.Writer.TryWrite(true);
+                return ClickAdmission.Admitted;
+            }
+        }
+
+        // Nothing was inserted: either the click is known already or there was no room.
+        await using var known = connection.CreateCommand();
+        known.CommandText = "SELECT 1 FROM slack_click_inbox WHERE delivery_key = $key";
+        known.Parameters.AddWithValue("$key", click.DeliveryKey);
+        var isKnown = await known.ExecuteScalarAsync(cancellationToken) is not null;
+        return isKnown ? ClickAdmission.Duplicate : ClickAdmission.Full;
+    }
+
+    /// <summary>The oldest pending clicks, at most <paramref name="max"/>.</summary>
+    public async Task<IReadOnlyList<PendingClick>> PendingAsync(int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var select = connection.CreateCommand();
+        select.CommandText = """
+            SELECT seq, delivery_key, action_id, value, user_id, team_id, channel_id, response_url, action_ts,
+                received_at, attempts
+            FROM slack_click_inbox WHERE state = 'pending' ORDER BY seq LIMIT $max
+            """;
+        select.Parameters.AddWithValue("$max", max);
+
+        var pending = new List<PendingClick>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            pending.Add(Read(reader));
+
+        return pending;
+    }
+
+    public async Task<int> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM slack_click_inbox WHERE state = 'pending'";
+        return Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The state of a stored click, or null when there is none with that key.</summary>
+    public async Task<ClickState?> FindStateAsync(string deliveryKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT state FROM slack_click_inbox WHERE delivery_key = $key";
+        select.Parameters.AddWithValue("$key", deliveryKey);
+        return await select.ExecuteScalarAsync(cancellationToken) is string state ? ParseState(state) : null;
+    }
+
+    /// <summary>Marks a pending click finished; it is never handled again.</summary>
+    public async Task FinishAsync(long seq, ClickState state, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var update = connection.CreateCommand();
+        update.CommandText = """
+            UPDATE slack_click_inbox SET state = $state, finished_at = $at WHERE seq = $seq AND state = 'pending'
+            """;
+        update.Parameters.AddWithValue("$state", KebabCase.Of(state));
+        update.Parameters.AddWithValue("$at", Format(time.GetUtcNow()));
+        update.Parameters.AddWithValue("$seq", seq);
+        await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Counts a failed attempt; true when that was the last one and the click is given up.</summary>
+    public async Task<bool> RecordFailureAsync(long seq, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var update = connection.CreateCommand();
+        update.CommandText = """
+            UPDATE slack_click_inbox SET attempts = attempts + 1,
+                state = CASE WHEN attempts + 1 >= $max THEN $failed ELSE state END,
+                finished_at = CASE WHEN attempts + 1 >= $max THEN $at ELSE finished_at END
+            WHERE seq = $seq AND state = 'pending'
+            RETURNING state
+            """;
+        update.Parameters.AddWithValue("$max", MaxAttempts);
+        update.Parameters.AddWithValue("$failed", KebabCase.Of(ClickState.Failed));
+        update.Parameters.AddWithValue("$at", Format(time.GetUtcNow()));
+        update.Parameters.AddWithValue("$seq", seq);
+        return await update.ExecuteScalarAsync(cancellationToken) is not string state || state != "pending";
+    }
+
+    /// <summary>
+    /// Forgets finished clicks older than <paramref name="before"/>. They are kept a while so a late
+    /// redelivery is still recognised.
+    /// </summary>
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var delete = connection.CreateCommand();
+        delete.CommandText = "DELETE FROM slack_click_inbox WHERE state <> 'pending' AND finished_at < $before";
+        delete.Parameters.AddWithValue("$before", Format(before));
+        return await delete.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Waits until a click was admitted since the last wait, or <paramref name="limit"/> passes.</summary>
+    public async Task WaitForArrivalAsync(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(limit, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await _arrivals.Reader.ReadAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The limit passed without an arrival: look again anyway (a failed click may be due).
+        }
+    }
+
+    private static PendingClick Read(SqliteDataReader reader)
+    {
+        string? Optional(int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+        var click = new Click(
+            reader.GetString(1), reader.GetString(2), Optional(3), reader.GetString(4), Optional(5), Optional(6),
+            Optional(7), Optional(8), DateTimeOffset.Parse(reader.GetString(9), CultureInfo.InvariantCulture));
+        return new PendingClick(reader.GetInt64(0), click, reader.GetInt32(10));
+    }
+
+    private static ClickState ParseState(string state) =>
+        Enum.GetValues<ClickState>().First(s => KebabCase.Of(s) == state);
+
+    private static string Format(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+}
