@@ -121,21 +121,30 @@ public sealed class SlackDispatcher
         }
     }
 
-    /// <summary>Queues an event once per event id; a redelivery is acknowledged and dropped.</summary>
-    public void DispatchEvent(EventCallback callback)
+    /// <summary>
+    /// Queues an event once per event id; a redelivery is acknowledged and dropped. False when the
+    /// event could not be queued: its id is forgotten and the caller must not acknowledge it, so
+    /// Slack's retry is handled.
+    /// </summary>
+    public bool DispatchEvent(EventCallback callback)
     {
-        if (!_deliveries.TryFirstDelivery("event:" + callback.EventId))
+        var key = "event:" + callback.EventId;
+        if (!_deliveries.TryFirstDelivery(key))
         {
             SlackLog.DuplicateDelivery(_logger, callback.EventId);
-            return;
+            return true;
         }
 
         if (!_events.TryGetValue(callback.Event.Type, out var handler))
         {
             SlackLog.NoHandler(_logger, "event", callback.Event.Type);
-            return;
+            return true;
         }
 
-        _work.TryEnqueue($"event {callback.Event.Type}", ct => handler.HandleAsync(callback, ct));
+        if (_work.TryEnqueue($"event {callback.Event.Type}", ct => handler.HandleAsync(callback, ct)))
+            return true;
+
+        _deliveries.Forget(key);
+        return false;
     }
 }

@@ -97,6 +97,33 @@ public sealed class AdapterBehaviourTests : IAsyncLifetime
         Assert.Equal(1, reactions.Handled);
     }
 
+    [Fact]
+    public async Task Events_WorkQueueFull_Answers503AndSlacksRetryIsHandled()
+    {
+        var reactions = new CountingEventHandler("reaction_added");
+        await using var host = await SlackTestHost.StartAsync(_slack, s =>
+        {
+            s.AddSingleton<ISlackEventHandler>(reactions);
+            SlackTestHost.RemoveHostedService<SlackWorkService>(s);
+        });
+        var queue = host.Services.GetRequiredService<SlackWorkQueue>();
+        for (var i = 0; i < SlackWorkQueue.Capacity; i++)
+            Assert.True(queue.TryEnqueue("filler", _ => Task.CompletedTask));
+        var body = Fixture.Text("events/event_callback.reaction_added.json");
+
+        var refused = await host.PostSignedAsync("/slack/events", body, contentType: "application/json");
+        var worker = ActivatorUtilities.CreateInstance<SlackWorkService>(host.Services);
+        await worker.StartAsync(default);
+        Assert.True(await Eventually.TrueAsync(() => queue.TryEnqueue("probe", _ => Task.CompletedTask)));
+        var retry = await host.PostSignedAsync("/slack/events", body, contentType: "application/json");
+        var handled = await Eventually.TrueAsync(() => reactions.Handled == 1);
+        await worker.StopAsync(default);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.True(handled);
+    }
+
     [Theory]
     [InlineData("https://hooks.slack.com/actions/T1/1/x", true)]
     [InlineData("https://HOOKS.slack.com/commands/T1/1/x", true)]

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Bot.Core.Triage;
 using Bot.Slack.Events;
 using Bot.Slack.Inbound;
+using Bot.Slack.SlashCommands;
 using Bot.Slack.SocketMode;
 using Bot.Lab.Slack;
 using Bot.Slack.Tests.Support;
@@ -46,10 +47,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         });
 
         using var client = new ClientWebSocket();
-        await client.ConnectAsync(new Uri(_slack.BaseUrl.ToString().Replace("http", "ws",
-            StringComparison.Ordinal) + "socket"), default);
-        var session = new SocketModeSession(client, host.Services.GetRequiredService<SlackDispatcher>(),
-            host.Services.GetRequiredService<DeliveryDeduplicator>(), NullLogger.Instance);
+        var session = await ConnectSessionAsync(client, host);
         var end = await session.RunAsync(default);
         await session.DrainAsync(TimeSpan.FromSeconds(10), TimeProvider.System, default);
 
@@ -67,6 +65,36 @@ public sealed class SocketModeTests : IAsyncLifetime
         Assert.True(await Eventually.TrueAsync(() => _mentions.Handled >= 1));
         await Task.Delay(200);
         Assert.Equal(1, _mentions.Handled);
+    }
+
+    [Fact]
+    public async Task Session_HandlerThrows_EnvelopeIsNotAckedAndItsRedeliveryIsHandled()
+    {
+        var flaky = new FailsOnceCommand("/flaky");
+        await using var host = await SlackTestHost.StartAsync(_slack,
+            s => s.AddSingleton<ISlashCommandHandler>(flaky));
+        var acks = new ConcurrentQueue<string>();
+        _slack.SocketScripts.Enqueue(async socket =>
+        {
+            await SocketFrames.SendAsync(socket, Fixture.Text("socket-mode/hello.python-sdk.json"));
+            await SocketFrames.SendAsync(socket, CommandEnvelope("env-flaky", "/flaky", ""));
+            // Slack delivers an envelope again when it got no ack for it.
+            await SocketFrames.SendAsync(socket, CommandEnvelope("env-flaky", "/flaky", ""));
+            await SocketFrames.SendAsync(socket, TriageEnvelope("env-next", "help"));
+            for (var i = 0; i < 2; i++)
+                acks.Enqueue(await SocketFrames.ReceiveAsync(socket) ?? "closed");
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, default);
+        });
+
+        using var client = new ClientWebSocket();
+        var session = await ConnectSessionAsync(client, host);
+        var end = await session.RunAsync(default);
+
+        Assert.Equal(SessionEnd.Dropped, end);
+        Assert.Equal(2, flaky.Calls);
+        var parsed = acks.Select(a => JsonNode.Parse(a)!).ToList();
+        Assert.Equal(["env-flaky", "env-next"], parsed.Select(a => a["envelope_id"]!.GetValue<string>()));
+        Assert.Equal("handled on attempt 2", parsed[0]["payload"]!["text"]!.GetValue<string>());
     }
 
     [Fact]
@@ -133,7 +161,19 @@ public sealed class SocketModeTests : IAsyncLifetime
             },
             new Dictionary<string, string?> { ["Slack:UseSocketMode"] = socketMode ? "true" : "false" });
 
+    /// <summary>A session on the stand-in's socket, run by the test instead of the service.</summary>
+    private async Task<SocketModeSession> ConnectSessionAsync(ClientWebSocket client, SlackTestHost host)
+    {
+        await client.ConnectAsync(new Uri(_slack.BaseUrl.ToString().Replace("http", "ws",
+            StringComparison.Ordinal) + "socket"), default);
+        return new SocketModeSession(client, host.Services.GetRequiredService<SlackDispatcher>(),
+            host.Services.GetRequiredService<DeliveryDeduplicator>(), NullLogger.Instance);
+    }
+
     private static string TriageEnvelope(string envelopeId, string text) =>
+        CommandEnvelope(envelopeId, "/triage", text);
+
+    private static string CommandEnvelope(string envelopeId, string command, string text) =>
         new JsonObject
         {
             ["envelope_id"] = envelopeId,
@@ -141,7 +181,7 @@ public sealed class SocketModeTests : IAsyncLifetime
             ["accepts_response_payload"] = true,
             ["payload"] = new JsonObject
             {
-                ["command"] = "/triage", ["text"] = text, ["user_id"] = "U0ASKER", ["channel_id"] = "C0ASKED",
+                ["command"] = command, ["text"] = text, ["user_id"] = "U0ASKER", ["channel_id"] = "C0ASKED",
                 ["team_id"] = "T1", ["response_url"] = "https://hooks.slack.com/commands/T1/1/x",
             },
         }.ToJsonString();

@@ -103,7 +103,11 @@ internal sealed class SlackTestHost : IAsyncDisposable
     /// process that stopped right after its acks.
     /// </summary>
     public static void WithoutClickWorker(IServiceCollection services) =>
-        services.Remove(services.Single(d => d.ImplementationType == typeof(ClickInboxService)));
+        RemoveHostedService<ClickInboxService>(services);
+
+    /// <summary>Leaves one background service out, so a test can start it by hand when it wants.</summary>
+    public static void RemoveHostedService<T>(IServiceCollection services) =>
+        services.Remove(services.Single(d => d.ImplementationType == typeof(T)));
 
     public Task<HttpResponseMessage> PostSignedAsync(
         string path, string body, long? timestamp = null, string secret = Secret,
