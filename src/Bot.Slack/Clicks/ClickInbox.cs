@@ -20,6 +20,12 @@ public sealed class ClickInbox(SlackDatabase database, TimeProvider time)
     public const int MaxAttempts = 3;
 
     /// <summary>
+    /// How long after its n-th failure a click is tried again (n times this): long enough for a
+    /// Slack hiccup to pass, short enough to answer well inside the 30 minutes of its response_url.
+    /// </summary>
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// How long a store waits on another writer before the click is turned away: the ack has
     /// Slack's 3 s to go back in, and a write lock is normally held for milliseconds.
     /// </summary>
@@ -73,16 +79,18 @@ public sealed class ClickInbox(SlackDatabase database, TimeProvider time)
         return isKnown ? ClickAdmission.Duplicate : ClickAdmission.Full;
     }
 
-    /// <summary>The oldest pending clicks, at most <paramref name="max"/>.</summary>
-    public async Task<IReadOnlyList<PendingClick>> PendingAsync(int max, CancellationToken cancellationToken)
+    /// <summary>The oldest pending clicks not waiting for a retry, at most <paramref name="max"/>.</summary>
+    public async Task<IReadOnlyList<PendingClick>> DueAsync(int max, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var select = connection.CreateCommand();
         select.CommandText = """
             SELECT seq, delivery_key, action_id, value, user_id, team_id, channel_id, response_url, action_ts,
                 received_at, attempts
-            FROM slack_click_inbox WHERE state = 'pending' ORDER BY seq LIMIT $max
+            FROM slack_click_inbox WHERE state = 'pending' AND (retry_at IS NULL OR retry_at <= $now)
+            ORDER BY seq LIMIT $max
             """;
+        select.Parameters.AddWithValue("$now", Format(time.GetUtcNow()));
         select.Parameters.AddWithValue("$max", max);
 
         var pending = new List<PendingClick>();
@@ -125,22 +133,29 @@ public sealed class ClickInbox(SlackDatabase database, TimeProvider time)
         await update.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Counts a failed attempt; true when that was the last one and the click is given up.</summary>
-    public async Task<bool> RecordFailureAsync(long seq, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts a failed attempt and puts the click off for a while; true when that was the last
+    /// attempt and the click is given up.
+    /// </summary>
+    public async Task<bool> RecordFailureAsync(PendingClick pending, CancellationToken cancellationToken)
     {
+        var attempts = pending.Attempts + 1;
+        var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var update = connection.CreateCommand();
         update.CommandText = """
-            UPDATE slack_click_inbox SET attempts = attempts + 1,
-                state = CASE WHEN attempts + 1 >= $max THEN $failed ELSE state END,
-                finished_at = CASE WHEN attempts + 1 >= $max THEN $at ELSE finished_at END
+            UPDATE slack_click_inbox SET attempts = $attempts, retry_at = $retry,
+                state = CASE WHEN $attempts >= $max THEN $failed ELSE state END,
+                finished_at = CASE WHEN $attempts >= $max THEN $now ELSE finished_at END
             WHERE seq = $seq AND state = 'pending'
             RETURNING state
             """;
+        update.Parameters.AddWithValue("$attempts", attempts);
+        update.Parameters.AddWithValue("$retry", Format(now + (RetryDelay * attempts)));
         update.Parameters.AddWithValue("$max", MaxAttempts);
         update.Parameters.AddWithValue("$failed", KebabCase.Of(ClickState.Failed));
-        update.Parameters.AddWithValue("$at", Format(time.GetUtcNow()));
-        update.Parameters.AddWithValue("$seq", seq);
+        update.Parameters.AddWithValue("$now", Format(now));
+        update.Parameters.AddWithValue("$seq", pending.Seq);
         return await update.ExecuteScalarAsync(cancellationToken) is not string state || state != "pending";
     }
 

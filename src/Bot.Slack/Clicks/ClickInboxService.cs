@@ -8,7 +8,8 @@ namespace Bot.Slack.Clicks;
 /// Handles the clicks in the <see cref="ClickInbox"/>, oldest first, a few at a time: at start-up
 /// what a stopped process left pending, then each new click as it is admitted. A click whose
 /// <c>response_url</c> has died is marked expired and not acted on; a failed handling is tried
-/// again later, up to <see cref="ClickInbox.MaxAttempts"/> times.
+/// again after <see cref="ClickInbox.RetryDelay"/> (and longer each time), up to
+/// <see cref="ClickInbox.MaxAttempts"/> times, while the clicks behind it go on.
 /// </summary>
 public sealed class ClickInboxService(
     ClickInbox inbox,
@@ -20,7 +21,7 @@ public sealed class ClickInboxService(
     public const int Concurrency = 4;
 
     /// <summary>How often the inbox is looked at when no click arrives, so a failed click is retried.</summary>
-    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
     /// <summary>Finished clicks are kept this long, so a late redelivery is still recognised.</summary>
     public static readonly TimeSpan KeepFinished = TimeSpan.FromDays(1);
@@ -67,25 +68,19 @@ public sealed class ClickInboxService(
             SlackLog.ClickInboxResumed(logger, waiting);
     }
 
-    /// <summary>Handles the oldest pending clicks; false when there were none or one waits to be retried.</summary>
+    /// <summary>Handles the oldest clicks that are due; false when there were none.</summary>
     private async Task<bool> HandleNextAsync(CancellationToken cancellationToken)
     {
-        var batch = await inbox.PendingAsync(BatchSize, cancellationToken);
-        var retryLater = 0;
+        var batch = await inbox.DueAsync(BatchSize, cancellationToken);
         await Parallel.ForEachAsync(
             batch,
             new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
-            async (pending, ct) =>
-            {
-                if (!await HandleAsync(pending, ct))
-                    Interlocked.Increment(ref retryLater);
-            });
+            async (pending, ct) => await HandleAsync(pending, ct));
 
-        return batch.Count > 0 && retryLater == 0;
+        return batch.Count > 0;
     }
 
-    /// <summary>Handles one click; false when it failed and stays pending for another attempt.</summary>
-    private async Task<bool> HandleAsync(PendingClick pending, CancellationToken cancellationToken)
+    private async Task HandleAsync(PendingClick pending, CancellationToken cancellationToken)
     {
         var click = pending.Click;
         var now = time.GetUtcNow();
@@ -94,14 +89,14 @@ public sealed class ClickInboxService(
             // Its response_url is dead and the clicker has long moved on; acting now would surprise them.
             SlackLog.ClickExpired(logger, click.ActionId, click.UserId, (long)(now - click.ReceivedAt).TotalMinutes);
             await inbox.FinishAsync(pending.Seq, ClickState.Expired, CancellationToken.None);
-            return true;
+            return;
         }
 
         if (!_handlers.TryGetValue(click.ActionId, out var handler))
         {
             SlackLog.NoHandler(logger, "action", click.ActionId);
             await inbox.FinishAsync(pending.Seq, ClickState.Failed, CancellationToken.None);
-            return true;
+            return;
         }
 
         try
@@ -111,14 +106,13 @@ public sealed class ClickInboxService(
 #pragma warning disable CA1031 // One click failing is recorded and retried; it must not stop the others.
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var gaveUp = await inbox.RecordFailureAsync(pending.Seq, CancellationToken.None);
+            var gaveUp = await inbox.RecordFailureAsync(pending, CancellationToken.None);
             SlackLog.ClickFailed(logger, ex, click.ActionId, click.UserId, pending.Attempts + 1, gaveUp);
-            return gaveUp;
+            return;
         }
 #pragma warning restore CA1031
 
         // Not the stopping token: a click handled just before shutdown must not be handled again.
         await inbox.FinishAsync(pending.Seq, ClickState.Done, CancellationToken.None);
-        return true;
     }
 }

@@ -43,6 +43,7 @@ public sealed class SlackDatabase : IDisposable
             received_at TEXT NOT NULL,
             state TEXT NOT NULL,
             attempts INTEGER NOT NULL DEFAULT 0,
+            retry_at TEXT NULL,
             finished_at TEXT NULL);
         CREATE INDEX IF NOT EXISTS slack_click_inbox_pending ON slack_click_inbox (seq) WHERE state = 'pending';
         """;

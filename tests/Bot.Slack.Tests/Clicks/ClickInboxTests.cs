@@ -2,9 +2,12 @@ using System.Net;
 using Bot.Lab.Slack;
 using Bot.Slack.Approvals;
 using Bot.Slack.Clicks;
+using Bot.Slack.Interactivity;
+using Bot.Slack.Storage;
 using Bot.Slack.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Slack.Tests.Clicks;
 
@@ -121,7 +124,7 @@ public sealed class ClickInboxTests : IAsyncLifetime
         var payload = ClickForms.Payload(InvestigationId, SlackTestHost.Approver);
         await using var host = await StartAsync(SlackTestHost.WithoutClickWorker);
         await host.PostSignedAsync("/slack/interactivity", ClickForms.Wrap(payload));
-        var key = Assert.Single(await host.Services.GetRequiredService<ClickInbox>().PendingAsync(10, default))
+        var key = Assert.Single(await host.Services.GetRequiredService<ClickInbox>().DueAsync(10, default))
             .Click.DeliveryKey;
 
         // The process was down for 31 minutes; the worker of the next one starts only now.
@@ -136,6 +139,61 @@ public sealed class ClickInboxTests : IAsyncLifetime
         Assert.Empty(_slack.CallsTo("chat.postEphemeral"));
         Assert.Empty(_slack.CallsTo("chat.update"));
         Assert.Empty(await RequestsIn(host));
+    }
+
+    [Fact]
+    public async Task Click_WhoseHandlingFails_IsTriedAgainWhenItsRetryIsDue()
+    {
+        var flaky = new FailsOnceAction("test:flaky");
+        await using var host = await StartAsync(s => s.AddSingleton<IBlockActionHandler>(flaky));
+        var inbox = host.Services.GetRequiredService<ClickInbox>();
+
+        await host.PostSignedAsync("/slack/interactivity",
+            ClickForms.Wrap(ClickForms.Payload(InvestigationId, SlackTestHost.Approver, "test:flaky")));
+        Assert.True(await Eventually.TrueAsync(() => flaky.Calls == 1));
+        await Task.Delay(200);
+        var waited = flaky.Calls == 1 && PendingIn(host) == 1;
+        var retried = await Eventually.TrueAsync(() =>
+        {
+            host.Time.Advance(TimeSpan.FromSeconds(5));
+            return PendingIn(host) == 0;
+        });
+
+        Assert.True(waited);
+        Assert.True(retried);
+        Assert.Equal(2, flaky.Calls);
+        Assert.Empty(await inbox.DueAsync(10, default));
+    }
+
+    [Fact]
+    public async Task Inbox_FailedClick_WaitsLongerAfterEachFailureAndIsGivenUpAfterTheLast()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero));
+        using var database = new SlackDatabase(_dbPath);
+        var inbox = new ClickInbox(database, time);
+        var click = new Click("key-1", "fix:run-gc", "inv-1|run-gc", "U1", "T1", "C1", null, "1.1", time.GetUtcNow());
+        Assert.Equal(ClickAdmission.Admitted, await inbox.AdmitAsync(click, default));
+
+        var givenUp = new List<bool>();
+        var dueAt = new List<int>();
+        for (var attempt = 1; attempt <= ClickInbox.MaxAttempts; attempt++)
+        {
+            var seconds = 0;
+            while ((await inbox.DueAsync(10, default)).Count == 0)
+            {
+                time.Advance(TimeSpan.FromSeconds(1));
+                seconds++;
+            }
+
+            dueAt.Add(seconds);
+            givenUp.Add(await inbox.RecordFailureAsync(Assert.Single(await inbox.DueAsync(10, default)), default));
+        }
+
+        Assert.Equal([0, 30, 60], dueAt);
+        Assert.Equal([false, false, true], givenUp);
+        Assert.Equal(ClickState.Failed, await inbox.FindStateAsync("key-1", default));
+        time.Advance(TimeSpan.FromHours(1));
+        Assert.Empty(await inbox.DueAsync(10, default));
     }
 
     private Task<SlackTestHost> StartAsync(Action<IServiceCollection>? configure = null) =>

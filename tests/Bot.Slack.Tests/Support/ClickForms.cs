@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Bot.Slack.Tests.Support;
 
-/// <summary>Clicks on the delete-cache-manifest button, shaped like Slack's <c>block_actions</c> form bodies.</summary>
+/// <summary>Clicks (on the delete-cache-manifest button unless told), shaped like Slack's block_actions.</summary>
 internal static class ClickForms
 {
     private static int s_clicks;
@@ -12,7 +12,8 @@ internal static class ClickForms
 
     public static string Wrap(string payload) => "payload=" + Uri.EscapeDataString(payload);
 
-    public static string Payload(string investigationId, string user)
+    public static string Payload(
+        string investigationId, string user, string actionId = "fix:delete-cache-manifest")
     {
         var n = Interlocked.Increment(ref s_clicks);
         return new JsonObject
@@ -31,7 +32,7 @@ internal static class ClickForms
             ["trigger_id"] = $"1.2.{n}",
             ["actions"] = new JsonArray(new JsonObject
             {
-                ["type"] = "button", ["action_id"] = "fix:delete-cache-manifest", ["block_id"] = "fixes-r6",
+                ["type"] = "button", ["action_id"] = actionId, ["block_id"] = "fixes-r6",
                 ["value"] = investigationId + "|delete-cache-manifest", ["action_ts"] = $"1700000001.{n:D6}",
             }),
         }.ToJsonString();
