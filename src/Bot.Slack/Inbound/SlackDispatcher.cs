@@ -9,8 +9,9 @@ namespace Bot.Slack.Inbound;
 
 /// <summary>
 /// The one place both transports hand their payloads to. Commands are answered at once (the
-/// answer is the ack); clicks are stored durably and events queued, and the ack goes back empty. Handlers are
-/// found by key — command name, <c>action_id</c>, event type — so a new command is a new class.
+/// answer is the ack); clicks are stored durably and events queued, and the ack goes back empty.
+/// Handlers are found by key — command name, <c>action_id</c>, event type — so a new command is a
+/// new class.
 /// </summary>
 public sealed class SlackDispatcher
 {
@@ -101,7 +102,8 @@ public sealed class SlackDispatcher
         {
             // Locked past the ack's budget, or the disk is full: the click cannot be kept, so say so.
             SlackLog.ClickNotStored(_logger, ex, click.ActionId, click.UserId);
-            admission = ClickAdmission.Full;
+            TurnAway(click);
+            return;
         }
 
         switch (admission)
@@ -111,14 +113,21 @@ public sealed class SlackDispatcher
                 break;
             case ClickAdmission.Full:
                 SlackLog.ClickInboxFull(_logger, ClickInbox.Capacity, click.ActionId, click.UserId);
-
-                // Slack shows nothing an app puts in the ack of a block_actions click (only a
-                // legacy attachment button's ack can carry a message), so the answer goes to the
-                // click's response_url, like every other answer to a click.
-                var busy = new SlackReply(_prompts.Render(SlackPrompts.ClickBusy));
-                _work.TryEnqueue("busy answer", ct => _responder.ReplyAsync(click, busy, ct));
+                TurnAway(click);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Tells the clicker privately to try again. Not in the ack: Slack does not show a message put
+    /// in the ack of a <c>block_actions</c> click (Bolt's ack for them takes none; only legacy
+    /// attachment buttons' acks could carry one), so it goes to the click's <c>response_url</c>
+    /// like every other answer to a click.
+    /// </summary>
+    private void TurnAway(Click click)
+    {
+        var busy = new SlackReply(_prompts.Render(SlackPrompts.ClickBusy));
+        _work.TryEnqueue("busy answer", ct => _responder.ReplyAsync(click, busy, ct));
     }
 
     /// <summary>
