@@ -11,10 +11,15 @@ namespace Bot.Storage.Sqlite;
 /// Investigations in one SQLite file. Each save is one transaction: the investigation row and any
 /// step records not yet written. Step records are never updated once written.
 /// </summary>
-public sealed class SqliteInvestigationStore : IInvestigationStore
+public sealed class SqliteInvestigationStore : IInvestigationStore, IDisposable
 {
     private readonly string _connectionString;
     private readonly Lazy<Task> _schema;
+
+    // SQLite takes one writer at a time and makes the others wait inside native code, each holding
+    // a thread; a burst of saves (Slack commands acked after theirs) would starve the thread pool.
+    // Queued here, the waiting saves hold no thread.
+    private readonly SemaphoreSlim _writes = new(1, 1);
 
     public SqliteInvestigationStore(IOptions<StorageOptions> options)
     {
@@ -26,14 +31,15 @@ public sealed class SqliteInvestigationStore : IInvestigationStore
 
     public async Task SaveAsync(InvestigationSnapshot snapshot, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-
-        await UpsertInvestigationAsync(connection, transaction, snapshot, cancellationToken);
-        foreach (var record in snapshot.Steps)
-            await InsertStepAsync(connection, transaction, snapshot.Id, record, cancellationToken);
-
-        await transaction.CommitAsync(cancellationToken);
+        await _writes.WaitAsync(cancellationToken);
+        try
+        {
+            await SaveLockedAsync(snapshot, cancellationToken);
+        }
+        finally
+        {
+            _writes.Release();
+        }
     }
 
     public async Task<InvestigationSnapshot?> FindAsync(string id, CancellationToken cancellationToken)
@@ -82,6 +88,20 @@ public sealed class SqliteInvestigationStore : IInvestigationStore
             counts[reader.GetString(0)] = reader.GetInt32(1);
 
         return counts;
+    }
+
+    public void Dispose() => _writes.Dispose();
+
+    private async Task SaveLockedAsync(InvestigationSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+
+        await UpsertInvestigationAsync(connection, transaction, snapshot, cancellationToken);
+        foreach (var record in snapshot.Steps)
+            await InsertStepAsync(connection, transaction, snapshot.Id, record, cancellationToken);
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
