@@ -91,6 +91,9 @@ internal static partial class SlackLog
     [LoggerMessage(6044, LogLevel.Error, "Click {ActionId} from {UserId} could not be stored; turned away")]
     public static partial void ClickNotStored(ILogger logger, Exception exception, string actionId, string userId);
 
+    [LoggerMessage(6049, LogLevel.Warning, "Click {ActionId} from {UserId} could not be stored in time for its ack")]
+    public static partial void ClickStoreBusy(ILogger logger, string actionId, string userId);
+
     [LoggerMessage(6045, LogLevel.Warning,
         "Click {ActionId} from {UserId} waited {AgeMinutes} min, past its response_url; expired, not acted on")]
     public static partial void ClickExpired(ILogger logger, string actionId, string userId, long ageMinutes);

@@ -11,4 +11,7 @@ public enum ClickAdmission
 
     /// <summary>Too many clicks wait already; not stored, and the clicker must hear so.</summary>
     Full,
+
+    /// <summary>The database could not take the click in time for the ack; not stored either.</summary>
+    Busy,
 }

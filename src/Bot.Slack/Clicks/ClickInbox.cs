@@ -11,7 +11,7 @@ namespace Bot.Slack.Clicks;
 /// acknowledged survives a crash or a restart. A click is stored in one statement before the ack;
 /// <see cref="ClickInboxService"/> handles the pending ones oldest first and marks each finished.
 /// </summary>
-public sealed class ClickInbox(SlackDatabase database, TimeProvider time)
+public sealed class ClickInbox(SlackDatabase database, TimeProvider time) : IDisposable
 {
     /// <summary>More clicks waiting than this and the next one is turned away with a visible answer.</summary>
     public const int Capacity = 1000;
@@ -26,13 +26,21 @@ public sealed class ClickInbox(SlackDatabase database, TimeProvider time)
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// How long a store waits on another writer before the click is turned away: the ack has
-    /// Slack's 3 s to go back in, and a write lock is normally held for milliseconds.
+    /// How long a click waits for this process's other inbox writes, then for another process's
+    /// (or store's) write lock, before it is turned away: the ack has Slack's 3 s to go back in,
+    /// and a write normally takes milliseconds.
     /// </summary>
-    private const int AdmitTimeoutSeconds = 1;
+    private static readonly TimeSpan AdmitQueueLimit = TimeSpan.FromSeconds(1.5);
+
+    private const int AdmitLockTimeoutSeconds = 1;
 
     private readonly Channel<bool> _arrivals =
         Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    // SQLite takes one writer at a time and makes the others wait inside native code, each holding
+    // a thread; under a burst of clicks that starves the thread pool and every ack with it. Queued
+    // here, the waiting clicks hold no thread.
+    private readonly SemaphoreSlim _writes = new(1, 1);
 
     // States are stored in kebab case; the queries spell 'pending' out so SQLite uses the partial index.
 
@@ -41,6 +49,22 @@ public sealed class ClickInbox(SlackDatabase database, TimeProvider time)
     /// to run before the ack.
     /// </summary>
     public async Task<ClickAdmission> AdmitAsync(Click click, CancellationToken cancellationToken)
+    {
+        // Real time, like SQLite's lock timeout: the budget is about Slack's deadline, not the bot's clock.
+        if (!await _writes.WaitAsync(AdmitQueueLimit, cancellationToken))
+            return ClickAdmission.Busy;
+
+        try
+        {
+            return await InsertLockedAsync(click, cancellationToken);
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    private async Task<ClickAdmission> InsertLockedAsync(Click click, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using (var insert = connection.CreateCommand())
@@ -53,7 +77,7 @@ public sealed class ClickInbox(SlackDatabase database, TimeProvider time)
                 WHERE (SELECT COUNT(*) FROM slack_click_inbox WHERE state = 'pending') < $capacity
                 ON CONFLICT (delivery_key) DO NOTHING
                 """;
-            insert.CommandTimeout = AdmitTimeoutSeconds;
+            insert.CommandTimeout = AdmitLockTimeoutSeconds;
             insert.Parameters.AddWithValue("$key", click.DeliveryKey);
             insert.Parameters.AddWithValue("$action", click.ActionId);
             insert.Parameters.AddWithValue("$value", (object?)click.Value ?? DBNull.Value);
@@ -120,7 +144,10 @@ public sealed class ClickInbox(SlackDatabase database, TimeProvider time)
     }
 
     /// <summary>Marks a pending click finished; it is never handled again.</summary>
-    public async Task FinishAsync(long seq, ClickState state, CancellationToken cancellationToken)
+    public Task FinishAsync(long seq, ClickState state, CancellationToken cancellationToken) =>
+        WritingAsync(() => FinishLockedAsync(seq, state, cancellationToken), cancellationToken);
+
+    private async Task<bool> FinishLockedAsync(long seq, ClickState state, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var update = connection.CreateCommand();
@@ -130,14 +157,17 @@ public sealed class ClickInbox(SlackDatabase database, TimeProvider time)
         update.Parameters.AddWithValue("$state", KebabCase.Of(state));
         update.Parameters.AddWithValue("$at", Format(time.GetUtcNow()));
         update.Parameters.AddWithValue("$seq", seq);
-        await update.ExecuteNonQueryAsync(cancellationToken);
+        return await update.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     /// <summary>
     /// Counts a failed attempt and puts the click off for a while; true when that was the last
     /// attempt and the click is given up.
     /// </summary>
-    public async Task<bool> RecordFailureAsync(PendingClick pending, CancellationToken cancellationToken)
+    public Task<bool> RecordFailureAsync(PendingClick pending, CancellationToken cancellationToken) =>
+        WritingAsync(() => RecordFailureLockedAsync(pending, cancellationToken), cancellationToken);
+
+    private async Task<bool> RecordFailureLockedAsync(PendingClick pending, CancellationToken cancellationToken)
     {
         var attempts = pending.Attempts + 1;
         var now = time.GetUtcNow();
@@ -163,7 +193,10 @@ public sealed class ClickInbox(SlackDatabase database, TimeProvider time)
     /// Forgets finished clicks older than <paramref name="before"/>. They are kept a while so a late
     /// redelivery is still recognised.
     /// </summary>
-    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        WritingAsync(() => PruneLockedAsync(before, cancellationToken), cancellationToken);
+
+    private async Task<int> PruneLockedAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var delete = connection.CreateCommand();
@@ -184,6 +217,21 @@ public sealed class ClickInbox(SlackDatabase database, TimeProvider time)
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // The limit passed without an arrival: look again anyway (a failed click may be due).
+        }
+    }
+
+    public void Dispose() => _writes.Dispose();
+
+    private async Task<T> WritingAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        await _writes.WaitAsync(cancellationToken);
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            _writes.Release();
         }
     }
 

@@ -115,6 +115,10 @@ public sealed class SlackDispatcher
                 SlackLog.ClickInboxFull(_logger, ClickInbox.Capacity, click.ActionId, click.UserId);
                 TurnAway(click);
                 break;
+            case ClickAdmission.Busy:
+                SlackLog.ClickStoreBusy(_logger, click.ActionId, click.UserId);
+                TurnAway(click);
+                break;
         }
     }
 

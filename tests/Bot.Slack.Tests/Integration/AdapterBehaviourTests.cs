@@ -204,11 +204,14 @@ public sealed class AdapterBehaviourTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Triage_LauncherSlowerThanTheAckBudget_AcksFirstThenAnswersThroughResponseUrl()
+    [Theory]
+    [InlineData(false)]
+    // A store that answers synchronously (SQLite does) holds its thread; the budget must still win.
+    [InlineData(true)]
+    public async Task Triage_LauncherSlowerThanTheAckBudget_AcksFirstThenAnswersThroughResponseUrl(bool blocksItsThread)
     {
         var hooks = new StubHttp().Answer(HttpStatusCode.OK, "ok", contentType: "text/plain");
-        var launcher = new SlowLauncher();
+        var launcher = new SlowLauncher(blocksItsThread);
         await using var host = await SlackTestHost.StartAsync(_slack, s =>
         {
             s.AddSingleton<IHttpClientFactory>(new RoutingFactory(hooks));
@@ -234,7 +237,7 @@ public sealed class AdapterBehaviourTests : IAsyncLifetime
         Assert.Equal("https://hooks.slack.com/commands/T1/1/x", hooks.Requests[0].Request.RequestUri!.ToString());
     }
 
-    private sealed class SlowLauncher : ITriageLauncher
+    private sealed class SlowLauncher(bool blocksItsThread) : ITriageLauncher
     {
         private readonly TaskCompletionSource<LaunchResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -245,6 +248,8 @@ public sealed class AdapterBehaviourTests : IAsyncLifetime
         public Task<LaunchResult> LaunchAsync(TriageRequest request, CancellationToken cancellationToken)
         {
             Called = true;
+            if (blocksItsThread)
+                _result.Task.Wait(CancellationToken.None);
             return _result.Task;
         }
     }
