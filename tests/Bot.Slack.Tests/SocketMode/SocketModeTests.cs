@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using Bot.Core.Triage;
+using Bot.Slack.Clicks;
 using Bot.Slack.Events;
 using Bot.Slack.Inbound;
 using Bot.Slack.SlashCommands;
@@ -95,6 +96,34 @@ public sealed class SocketModeTests : IAsyncLifetime
         var parsed = acks.Select(a => JsonNode.Parse(a)!).ToList();
         Assert.Equal(["env-flaky", "env-next"], parsed.Select(a => a["envelope_id"]!.GetValue<string>()));
         Assert.Equal("handled on attempt 2", parsed[0]["payload"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Session_Click_IsStoredBeforeItIsAcked()
+    {
+        await using var host = await SlackTestHost.StartAsync(_slack, SlackTestHost.WithoutClickWorker);
+        var inbox = host.Services.GetRequiredService<ClickInbox>();
+        var storedAtAck = -1;
+        _slack.SocketScripts.Enqueue(async socket =>
+        {
+            await SocketFrames.SendAsync(socket, Fixture.Text("socket-mode/hello.python-sdk.json"));
+            await SocketFrames.SendAsync(socket, new JsonObject
+            {
+                ["envelope_id"] = "env-click",
+                ["type"] = "interactive",
+                ["accepts_response_payload"] = false,
+                ["payload"] = JsonNode.Parse(ClickForms.Payload("inv-clicked", SlackTestHost.Approver)),
+            }.ToJsonString());
+            await SocketFrames.ReceiveAsync(socket);
+            storedAtAck = await inbox.CountPendingAsync(default);
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, default);
+        });
+
+        using var client = new ClientWebSocket();
+        var session = await ConnectSessionAsync(client, host);
+        await session.RunAsync(default);
+
+        Assert.Equal(1, storedAtAck);
     }
 
     [Fact]
