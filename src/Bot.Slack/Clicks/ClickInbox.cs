@@ -42,8 +42,6 @@ public sealed class ClickInbox(SlackDatabase database, TimeProvider time) : IDis
     // here, the waiting clicks hold no thread.
     private readonly SemaphoreSlim _writes = new(1, 1);
 
-    // States are stored in kebab case; the queries spell 'pending' out so SQLite uses the partial index.
-
     /// <summary>
     /// Stores the click unless it is a redelivery or the inbox is full; one statement, quick enough
     /// to run before the ack.
@@ -64,6 +62,7 @@ public sealed class ClickInbox(SlackDatabase database, TimeProvider time) : IDis
         }
     }
 
+    // States are stored in kebab case; the queries spell 'pending' out so SQLite uses the partial index.
     private async Task<ClickAdmission> InsertLockedAsync(Click click, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
