@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Bot.Core.Investigations;
 using Bot.Core.Prompts;
 using Bot.Core.Triage;
 using Bot.Slack;
@@ -9,6 +8,7 @@ using Bot.Slack.Signing;
 using Bot.SlackBench;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -22,7 +22,6 @@ const string Secret = "bench-signing-secret";
 const double DeadlineMs = 3000;
 
 await using var slack = await WebApiStandIn.StartAsync();
-var launcher = new BenchLauncher();
 var database = Path.Combine(Path.GetTempPath(), $"slack-bench-{Guid.NewGuid():N}.db");
 
 var builder = WebApplication.CreateSlimBuilder();
@@ -36,17 +35,24 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Slack:ApiBaseUrl"] = slack.ApiUrl.ToString(),
     ["Slack:Approvers:0"] = "U0APPROVER",
     ["Storage:SqlitePath"] = database,
+    ["Registry:Registries:0:Name"] = BenchTriage.Registry,
+    // Never contacted: no investigation is walked.
+    ["Registry:Registries:0:BaseUri"] = "http://127.0.0.1:9/",
 });
 // The bench wires only the Slack adapter, so only the Slack templates have to be used.
 builder.Services.AddSingleton(PromptCatalog.Load(
     FindPrompts(), PromptKeys.Core().Concat(SlackPrompts.Keys), key => key.StartsWith("slack/", StringComparison.Ordinal)));
-builder.Services.AddSingleton<ITriageLauncher>(launcher);
-builder.Services.AddSingleton<IInvestigationStore, BenchStore>();
+builder.Services.AddBenchTriage(builder.Configuration);
 builder.Services.AddSlack(builder.Configuration);
 
 await using var app = builder.Build();
 app.MapSlack("/slack");
 await app.StartAsync();
+using var stopDraining = new CancellationTokenSource();
+var draining = BenchTriage.DrainAsync(app.Services.GetRequiredService<TriageQueue>(), stopDraining.Token);
+
+// The clicks name these, so each one goes through the inbox to a stored, concluded investigation.
+var concluded = await BenchTriage.ConcludeAsync(app.Services, 20);
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 })
 {
@@ -76,21 +82,36 @@ for (var i = 0; i < total; i++)
 
 await Task.WhenAll(inFlight);
 var elapsed = clock.Elapsed;
+var webApiCalls = slack.Calls;
+await stopDraining.CancelAsync();
+await draining;
+var (investigations, clicks) = await BenchTriage.CountAsync(database);
+// With the warm-up command and click.
+var commandsSent = results.Count(r => r.Kind == Kind.Command) + 1;
+var clicksSent = results.Count(r => r.Kind == Kind.Click) + 1;
+var launches = investigations - concluded.Count;
 Console.WriteLine($"sent {total} in {elapsed.TotalSeconds:F1} s ({total / elapsed.TotalSeconds:F0}/s achieved); " +
-    $"launches {launcher.Launched}, Web API calls after acks {slack.Calls}");
+    $"launches {launches}, Web API calls after acks {webApiCalls}");
+Console.WriteLine($"stored in SQLite before the ack: {launches} of {commandsSent} investigations " +
+    "(others refused busy), " +
+    $"{clicks.Values.Sum()} of {clicksSent} clicks (others answered busy); clicks by state: " +
+    string.Join(", ", clicks.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value}")));
 foreach (var kind in new[] { Kind.Command, Kind.Click })
     Report(kind, [.. results.Where(r => r.Kind == kind)]);
 
-File.Delete(database);
+await app.StopAsync();
+SqliteConnection.ClearAllPools();
+foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+    File.Delete(file);
 return 0;
 
 async Task<(Kind, double, bool)> SendAsync(HttpClient client, Kind kind, int n)
 {
     var body = kind == Kind.Command
-        ? $"team_id=T1&channel_id=C1&user_id=U{n}&command=%2Ftriage&text=registry.internal%3A5000%2Fapp%3Acache&response_url=" +
-          Uri.EscapeDataString("https://hooks.slack.com/commands/T1/1/x")
-        : "payload=" + Uri.EscapeDataString(
-            $$"""{"type":"block_actions","user":{"id":"U0APPROVER"},"channel":{"id":"C0BENCH"},"response_url":"http://127.0.0.1:9/x","actions":[{"type":"button","action_id":"fix:delete-cache-manifest","value":"inv-{{n}}|delete-cache-manifest"}]}""");
+        ? $"team_id=T1&channel_id=C1&user_id=U{n}&command=%2Ftriage" +
+          "&text=" + Uri.EscapeDataString(BenchTriage.Reference) +
+          "&response_url=" + Uri.EscapeDataString("https://hooks.slack.com/commands/T1/1/x")
+        : "payload=" + Uri.EscapeDataString(ClickPayload(n, concluded[(n + concluded.Count) % concluded.Count]));
     var bytes = Encoding.UTF8.GetBytes(body);
     var ts = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
     using var request = new HttpRequestMessage(HttpMethod.Post,
@@ -107,6 +128,15 @@ async Task<(Kind, double, bool)> SendAsync(HttpClient client, Kind kind, int n)
     await response.Content.ReadAsByteArrayAsync();
     return (kind, Stopwatch.GetElapsedTime(started).TotalMilliseconds, response.IsSuccessStatusCode);
 }
+
+// Every click has its own trigger_id and action_ts, as Slack sends them, so none is taken for a redelivery.
+static string ClickPayload(int n, string investigationId) =>
+    $$"""
+    {"type":"block_actions","user":{"id":"U0APPROVER","team_id":"T1"},"team":{"id":"T1"},
+     "channel":{"id":"C0BENCH"},"response_url":"http://127.0.0.1:9/x","trigger_id":"1.2.{{n}}",
+     "actions":[{"type":"button","action_id":"fix:delete-cache-manifest","action_ts":"1700000001.{{n}}",
+     "value":"{{investigationId}}|delete-cache-manifest"}]}
+    """;
 
 static void Report(Kind kind, (Kind Kind, double Ms, bool Ok)[] results)
 {

@@ -92,6 +92,36 @@ internal static partial class SlackLog
     [LoggerMessage(6041, LogLevel.Warning, "Background Slack work queue is full; dropped {Work}")]
     public static partial void WorkDropped(ILogger logger, string work);
 
+    [LoggerMessage(6043, LogLevel.Warning,
+        "Click inbox full ({Capacity} waiting); turned away {ActionId} from {UserId}")]
+    public static partial void ClickInboxFull(ILogger logger, int capacity, string actionId, string userId);
+
+    [LoggerMessage(6044, LogLevel.Error, "Click {ActionId} from {UserId} could not be stored; turned away")]
+    public static partial void ClickNotStored(ILogger logger, Exception exception, string actionId, string userId);
+
+    [LoggerMessage(6049, LogLevel.Warning, "Click {ActionId} from {UserId} could not be stored in time for its ack")]
+    public static partial void ClickStoreBusy(ILogger logger, string actionId, string userId);
+
+    [LoggerMessage(6045, LogLevel.Warning,
+        "Click {ActionId} from {UserId} waited {AgeMinutes} min, past its response_url; expired, not acted on")]
+    public static partial void ClickExpired(ILogger logger, string actionId, string userId, long ageMinutes);
+
+    [LoggerMessage(6046, LogLevel.Error,
+        "Click {ActionId} from {UserId} failed on attempt {Attempt} (given up: {GaveUp})")]
+    public static partial void ClickFailed(
+        ILogger logger, Exception exception, string actionId, string userId, int attempt, bool gaveUp);
+
+    [LoggerMessage(6047, LogLevel.Information,
+        "Resuming {Count} clicks an earlier process acknowledged but did not finish")]
+    public static partial void ClickInboxResumed(ILogger logger, int count);
+
+    [LoggerMessage(6048, LogLevel.Error, "Click inbox could not be read; looking again shortly")]
+    public static partial void ClickInboxFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(6056, LogLevel.Error,
+        "Socket Mode envelope {EnvelopeId} failed; not acknowledged, so Slack's redelivery is handled afresh")]
+    public static partial void EnvelopeFailed(ILogger logger, Exception exception, string envelopeId);
+
     [LoggerMessage(6050, LogLevel.Information, "Socket Mode connected ({Connections} connections open)")]
     public static partial void SocketConnected(ILogger logger, int connections);
 

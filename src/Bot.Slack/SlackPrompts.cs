@@ -41,6 +41,7 @@ public sealed class SlackPrompts(PromptCatalog catalog)
     public const string FixAskedFor = "slack/fix-asked-for";
     public const string UnknownInvestigation = "slack/unknown-investigation";
     public const string FixNotOffered = "slack/fix-not-offered";
+    public const string ClickBusy = "slack/click-busy";
 
     /// <summary>The label of the button that asks for a fix of this kind (at most 75 characters).</summary>
     public static string FixButton(FixKind kind) => $"slack/fix-buttons/{KebabCase.Of(kind)}";
@@ -56,6 +57,7 @@ public sealed class SlackPrompts(PromptCatalog catalog)
         ConfirmTitle, ConfirmText, ConfirmYes, ConfirmNo,
         EvidenceText, EvidenceHeading, EvidenceItem, EvidencePlain, CutLines, CutEvidence,
         NotAnApprover, ApproversUnavailable, FixRecorded, FixAskedFor, UnknownInvestigation, FixNotOffered,
+        ClickBusy,
         .. Enum.GetValues<FixKind>().Select(FixButton),
         .. FixButtons.DestructiveKinds.Select(ConfirmWarning),
     ];

@@ -1,6 +1,7 @@
 using Bot.Core.Diagnosis;
 using Bot.Core.Investigations;
 using Bot.Slack.Approvals;
+using Bot.Slack.Clicks;
 using Bot.Slack.Inbound;
 using Bot.Slack.Interactivity;
 using Bot.Slack.LivingMessages;
@@ -21,8 +22,8 @@ public static class SlackServiceCollectionExtensions
     /// <summary>
     /// Registers the Slack adapter from the <c>Slack</c> section (validated at start-up) and
     /// <c>Storage:SqlitePath</c>: the dispatcher and its handlers, the Web API client, the living
-    /// message observer (an <see cref="IInvestigationObserver"/>), the background work service and,
-    /// with <c>Slack:UseSocketMode</c>, the Socket Mode service. The host supplies
+    /// message observer (an <see cref="IInvestigationObserver"/>), the click inbox and its worker, the
+    /// background work service and, with <c>Slack:UseSocketMode</c>, the Socket Mode service. The host supplies
     /// <see cref="Bot.Core.Triage.ITriageLauncher"/>, <see cref="IInvestigationStore"/> and a
     /// <see cref="Bot.Core.Prompts.PromptCatalog"/> loaded with <see cref="SlackPrompts.Keys"/>.
     /// </summary>
@@ -44,6 +45,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackDispatcher>();
         services.AddSingleton<SlackEndpoints>();
         services.AddHostedService<SlackWorkService>();
+        services.AddSingleton<ClickInbox>();
+        services.AddHostedService<ClickInboxService>();
 
         services.AddSingleton<ChannelPacer>();
         services.AddHttpClient(SlackApiClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));

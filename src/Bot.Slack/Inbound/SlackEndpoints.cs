@@ -56,7 +56,7 @@ internal sealed class SlackEndpoints(
         if (string.IsNullOrEmpty(payload.User.Id))
             return Malformed(context, "payload without a user");
 
-        dispatcher.DispatchInteraction(payload, SlackTransport.Http);
+        await dispatcher.DispatchInteractionAsync(payload, SlackTransport.Http, context.RequestAborted);
         return Results.Ok();
     }
 
@@ -76,8 +76,10 @@ internal sealed class SlackEndpoints(
             case UrlVerification check:
                 return Results.Text(check.Challenge, "text/plain", Encoding.UTF8);
             case EventCallback callback when !string.IsNullOrEmpty(callback.EventId):
-                dispatcher.DispatchEvent(callback);
-                return Results.Ok();
+                // Not taken (the work queue is full): a 503 makes Slack deliver it again later.
+                return dispatcher.DispatchEvent(callback)
+                    ? Results.Ok()
+                    : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             default:
                 return Malformed(context, "unknown Events API request type");
         }

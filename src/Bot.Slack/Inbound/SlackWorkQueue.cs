@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Slack.Inbound;
 
 /// <summary>
-/// Work that follows an acknowledgement: clicks being answered, replies being posted. Bounded,
-/// so a flood of clicks cannot exhaust memory; <see cref="SlackWorkService"/> drains it.
+/// Work that follows an acknowledgement and need not survive a restart: events, follow-up
+/// replies, "busy" answers. Bounded, so a flood cannot exhaust memory; <see cref="SlackWorkService"/>
+/// drains it. Clicks go through the durable <see cref="Clicks.ClickInbox"/> instead.
 /// </summary>
 public sealed class SlackWorkQueue(ILogger<SlackWorkQueue> logger)
 {

@@ -3,6 +3,7 @@ using Bot.Core.Diagnosis;
 using Bot.Core.Investigations;
 using Bot.Core.Prompts;
 using Bot.Slack.Approvals;
+using Bot.Slack.Clicks;
 using Bot.Slack.Inbound;
 using Bot.Slack.LivingMessages;
 using Bot.Slack.SlashCommands;
@@ -30,14 +31,14 @@ public sealed class FixButtonHandler(
 
     public string ActionId => FixButtons.ActionId(kind);
 
-    public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken)
+    public async Task HandleAsync(Click click, CancellationToken cancellationToken)
     {
-        var user = payload.User.Id;
+        var user = click.UserId;
         var kindName = KebabCase.Of(kind);
-        if (!FixButtons.TryParseValue(action.Value, out var investigationId, out var valueKind) || valueKind != kind)
+        if (!FixButtons.TryParseValue(click.Value, out var investigationId, out var valueKind) || valueKind != kind)
         {
-            SlackLog.UnknownButtonTarget(logger, action.ActionId);
-            await ReplyAsync(payload, SlackPrompts.UnknownInvestigation, cancellationToken);
+            SlackLog.UnknownButtonTarget(logger, click.ActionId);
+            await ReplyAsync(click, SlackPrompts.UnknownInvestigation, cancellationToken);
             return;
         }
 
@@ -49,29 +50,29 @@ public sealed class FixButtonHandler(
         catch (SlackApiException ex)
         {
             SlackLog.ApproversUnavailable(logger, user, ex.Error);
-            await ReplyAsync(payload, SlackPrompts.ApproversUnavailable, cancellationToken);
+            await ReplyAsync(click, SlackPrompts.ApproversUnavailable, cancellationToken);
             return;
         }
 
         if (!allowed)
         {
             SlackLog.NotAnApprover(logger, kindName, investigationId, user);
-            await ReplyAsync(payload, SlackPrompts.NotAnApprover, cancellationToken);
+            await ReplyAsync(click, SlackPrompts.NotAnApprover, cancellationToken);
             return;
         }
 
         var snapshot = await investigations.FindAsync(investigationId, cancellationToken);
         if (snapshot is null)
         {
-            SlackLog.UnknownButtonTarget(logger, action.ActionId);
-            await ReplyAsync(payload, SlackPrompts.UnknownInvestigation, cancellationToken);
+            SlackLog.UnknownButtonTarget(logger, click.ActionId);
+            await ReplyAsync(click, SlackPrompts.UnknownInvestigation, cancellationToken);
             return;
         }
 
         var fix = snapshot.Conclusion?.Fixes.FirstOrDefault(f => f.Kind == kind);
         if (fix is null)
         {
-            await ReplyAsync(payload, SlackPrompts.FixNotOffered, cancellationToken, ("id", investigationId));
+            await ReplyAsync(click, SlackPrompts.FixNotOffered, cancellationToken, ("id", investigationId));
             return;
         }
 
@@ -84,16 +85,16 @@ public sealed class FixButtonHandler(
             await livingMessages.RefreshAsync(investigationId, cancellationToken);
         }
 
-        await ReplyAsync(payload, SlackPrompts.FixRecorded, cancellationToken,
+        await ReplyAsync(click, SlackPrompts.FixRecorded, cancellationToken,
             ("summary", SlackText.Escape(prompts.Render(PromptKeys.Fix(kind), fix.Facts))),
             ("already", isNew ? null : "true"),
             ("by", isNew ? null : request.RequestedBy));
     }
 
     private Task ReplyAsync(
-        BlockActionsPayload payload,
+        Click click,
         string key,
         CancellationToken cancellationToken,
         params (string, string?)[] facts) =>
-        responder.ReplyAsync(payload, new SlackReply(prompts.Render(key, facts)), cancellationToken);
+        responder.ReplyAsync(click, new SlackReply(prompts.Render(key, facts)), cancellationToken);
 }

@@ -1,12 +1,16 @@
+using Bot.Slack.Clicks;
+
 namespace Bot.Slack.Interactivity;
 
 /// <summary>
-/// Handles clicks on elements with one <c>action_id</c>. It runs after the click was acknowledged,
-/// on the background queue, so it may call Slack and take its time.
+/// Handles clicks on elements with one <c>action_id</c>. It runs after the click was stored and
+/// acknowledged, from the <see cref="ClickInbox"/>, so it may call Slack and take its time; it may
+/// also run twice for one click (a crash between handling and marking it done), so it must be
+/// idempotent.
 /// </summary>
 public interface IBlockActionHandler
 {
     string ActionId { get; }
 
-    Task HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken);
+    Task HandleAsync(Click click, CancellationToken cancellationToken);
 }

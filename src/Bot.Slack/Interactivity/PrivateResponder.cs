@@ -1,3 +1,4 @@
+using Bot.Slack.Clicks;
 using Bot.Slack.Inbound;
 using Bot.Slack.WebApi;
 
@@ -9,9 +10,8 @@ namespace Bot.Slack.Interactivity;
 /// </summary>
 public sealed class PrivateResponder(ResponseUrlClient responseUrls, SlackApiClient slack)
 {
-    public Task ReplyAsync(BlockActionsPayload payload, SlackReply reply, CancellationToken cancellationToken) =>
-        ReplyAsync(payload.ResponseUrl, payload.Channel?.Id ?? payload.Container?.ChannelId, payload.User.Id, reply,
-            cancellationToken);
+    public Task ReplyAsync(Click click, SlackReply reply, CancellationToken cancellationToken) =>
+        ReplyAsync(click.ResponseUrl, click.ChannelId, click.UserId, reply, cancellationToken);
 
     public async Task ReplyAsync(
         string? responseUrl, string? channel, string user, SlackReply reply, CancellationToken cancellationToken)

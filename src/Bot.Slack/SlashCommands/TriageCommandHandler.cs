@@ -47,7 +47,9 @@ public sealed class TriageCommandHandler(
         }
 
         var input = words.Count == 0 ? "" : TargetOf(words[0]);
-        var launch = LaunchAsync(command, input);
+        // Off this thread: the store answers synchronously (SQLite has no real async I/O), and a
+        // launch run inline would finish before the budget's race even began.
+        var launch = Task.Run(() => LaunchAsync(command, input), CancellationToken.None);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var first = await Task.WhenAny(launch, Task.Delay(AckBudget, time, budget.Token));
         if (first == launch)

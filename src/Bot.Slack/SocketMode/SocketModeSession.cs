@@ -11,7 +11,8 @@ namespace Bot.Slack.SocketMode;
 /// One Socket Mode connection: reads frames until Slack says goodbye or the socket drops, acks
 /// every envelope on this socket through a single writer (a WebSocket allows one send at a time),
 /// and hands payloads to the same dispatcher as the HTTP endpoints. A redelivered envelope is
-/// acknowledged again, so Slack stops retrying, but handled only once.
+/// acknowledged again, so Slack stops retrying, but handled only once; an envelope whose handling
+/// failed is not acknowledged and not remembered, so Slack's redelivery is handled.
 /// </summary>
 public sealed class SocketModeSession(
     WebSocket socket, SlackDispatcher dispatcher, DeliveryDeduplicator deliveries, ILogger logger)
@@ -134,13 +135,35 @@ public sealed class SocketModeSession(
             return;
         }
 
-        if (!deliveries.TryFirstDelivery("envelope:" + envelopeId))
+        var key = "envelope:" + envelopeId;
+        if (!deliveries.TryFirstDelivery(key))
         {
             SlackLog.DuplicateDelivery(logger, envelopeId);
             Ack(new SocketAck(envelopeId));
             return;
         }
 
+        try
+        {
+            if (await HandleFirstDeliveryAsync(envelope, envelopeId, cancellationToken))
+                return;
+        }
+#pragma warning disable CA1031 // Whatever a handler throws, the session stays up and the delivery stays retryable.
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            SlackLog.EnvelopeFailed(logger, ex, envelopeId);
+        }
+#pragma warning restore CA1031
+
+        // Not acknowledged, and forgotten: Slack delivers it again, and that retry must be handled,
+        // not taken for a repeat of a delivery that never got anywhere.
+        deliveries.Forget(key);
+    }
+
+    /// <summary>Hands an envelope on and acks it; false when it was not taken and must not be acked.</summary>
+    private async Task<bool> HandleFirstDeliveryAsync(
+        SocketFrame envelope, string envelopeId, CancellationToken cancellationToken)
+    {
         switch (envelope)
         {
             case SlashCommandsEnvelope command:
@@ -150,18 +173,23 @@ public sealed class SocketModeSession(
                 Ack(new SocketAck(envelopeId, envelope.AcceptsResponsePayload ? reply.ToBody() : null));
                 break;
             case InteractiveEnvelope interactive:
+                // Stored before the ack, so an acknowledged click survives a restart.
+                await dispatcher.DispatchInteractionAsync(
+                    interactive.Payload, SlackTransport.SocketMode, cancellationToken);
                 Ack(new SocketAck(envelopeId));
-                dispatcher.DispatchInteraction(interactive.Payload, SlackTransport.SocketMode);
                 break;
             case EventsApiEnvelope events:
+                if (!dispatcher.DispatchEvent(events.Payload))
+                    return false;
                 Ack(new SocketAck(envelopeId));
-                dispatcher.DispatchEvent(events.Payload);
                 break;
             default:
                 Ack(new SocketAck(envelopeId));
                 SlackLog.NoHandler(logger, "envelope", envelopeId);
                 break;
         }
+
+        return true;
     }
 
     /// <summary>Whether an envelope carries what its handler needs, as the HTTP endpoints check.</summary>

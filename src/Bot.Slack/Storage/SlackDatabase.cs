@@ -9,7 +9,10 @@ namespace Bot.Slack.Storage;
 /// </summary>
 public sealed class SlackDatabase : IDisposable
 {
+    // WAL lets the click inbox take a write while the worker reads it (the investigation store
+    // turns it on for the shared file too; on a file already in WAL this is a no-op).
     private const string Schema = """
+        PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS slack_living_messages (
             investigation_id TEXT PRIMARY KEY,
             channel TEXT NOT NULL,
@@ -27,6 +30,22 @@ public sealed class SlackDatabase : IDisposable
             requested_by TEXT NOT NULL,
             requested_at TEXT NOT NULL,
             PRIMARY KEY (investigation_id, fix_kind));
+        CREATE TABLE IF NOT EXISTS slack_click_inbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            delivery_key TEXT NOT NULL UNIQUE,
+            action_id TEXT NOT NULL,
+            value TEXT NULL,
+            user_id TEXT NOT NULL,
+            team_id TEXT NULL,
+            channel_id TEXT NULL,
+            response_url TEXT NULL,
+            action_ts TEXT NULL,
+            received_at TEXT NOT NULL,
+            state TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            retry_at TEXT NULL,
+            finished_at TEXT NULL);
+        CREATE INDEX IF NOT EXISTS slack_click_inbox_pending ON slack_click_inbox (seq) WHERE state = 'pending';
         """;
 
     private readonly string _connectionString;

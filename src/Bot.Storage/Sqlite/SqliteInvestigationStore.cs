@@ -12,10 +12,15 @@ namespace Bot.Storage.Sqlite;
 /// step records not yet written. Step records are never updated once written; a second, different
 /// record for a step is refused with <see cref="StepRecordedTwiceException"/>.
 /// </summary>
-public sealed class SqliteInvestigationStore : IInvestigationStore
+public sealed class SqliteInvestigationStore : IInvestigationStore, IDisposable
 {
     private readonly string _connectionString;
     private readonly Lazy<Task> _schema;
+
+    // SQLite takes one writer at a time and makes the others wait inside native code, each holding
+    // a thread; a burst of saves (Slack commands acked after theirs) would starve the thread pool.
+    // Queued here, the waiting saves hold no thread.
+    private readonly SemaphoreSlim _writes = new(1, 1);
 
     public SqliteInvestigationStore(IOptions<StorageOptions> options)
     {
@@ -27,22 +32,15 @@ public sealed class SqliteInvestigationStore : IInvestigationStore
 
     public async Task SaveAsync(InvestigationSnapshot snapshot, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-
-        await UpsertInvestigationAsync(connection, transaction, snapshot, cancellationToken);
-        var written = await WrittenStepsAsync(connection, transaction, snapshot.Id, cancellationToken);
-        foreach (var record in snapshot.Steps)
+        await _writes.WaitAsync(cancellationToken);
+        try
         {
-            // Every save carries the records written before; those are skipped. A different record
-            // for a step already written means the step ran twice: refused, and nothing of this save is kept.
-            if (!written.TryGetValue(KebabCase.Of(record.Step), out var stored))
-                await InsertStepAsync(connection, transaction, snapshot.Id, record, cancellationToken);
-            else if (stored != Identity(record))
-                throw new StepRecordedTwiceException(snapshot.Id, record.Step);
+            await SaveLockedAsync(snapshot, cancellationToken);
         }
-
-        await transaction.CommitAsync(cancellationToken);
+        finally
+        {
+            _writes.Release();
+        }
     }
 
     public async Task<InvestigationSnapshot?> FindAsync(string id, CancellationToken cancellationToken)
@@ -101,6 +99,28 @@ public sealed class SqliteInvestigationStore : IInvestigationStore
             counts[reader.GetString(0)] = reader.GetInt32(1);
 
         return counts;
+    }
+
+    public void Dispose() => _writes.Dispose();
+
+    private async Task SaveLockedAsync(InvestigationSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+
+        await UpsertInvestigationAsync(connection, transaction, snapshot, cancellationToken);
+        var written = await WrittenStepsAsync(connection, transaction, snapshot.Id, cancellationToken);
+        foreach (var record in snapshot.Steps)
+        {
+            // Every save carries the records written before; those are skipped. A different record
+            // for a step already written means the step ran twice: refused, and nothing of this save is kept.
+            if (!written.TryGetValue(KebabCase.Of(record.Step), out var stored))
+                await InsertStepAsync(connection, transaction, snapshot.Id, record, cancellationToken);
+            else if (stored != Identity(record))
+                throw new StepRecordedTwiceException(snapshot.Id, record.Step);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

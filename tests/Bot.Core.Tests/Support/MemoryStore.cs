@@ -9,8 +9,14 @@ internal sealed class MemoryStore : IInvestigationStore
 
     public List<InvestigationSnapshot> Saves { get; } = [];
 
+    /// <summary>Makes every save fail, as a full or locked database would.</summary>
+    public bool FailSaves { get; set; }
+
     public Task SaveAsync(InvestigationSnapshot snapshot, CancellationToken cancellationToken)
     {
+        if (FailSaves)
+            throw new IOException("The store is unavailable.");
+
         Saves.Add(snapshot);
         _latest[snapshot.Id] = snapshot;
         return Task.CompletedTask;

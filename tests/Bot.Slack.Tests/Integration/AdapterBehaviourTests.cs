@@ -97,6 +97,33 @@ public sealed class AdapterBehaviourTests : IAsyncLifetime
         Assert.Equal(1, reactions.Handled);
     }
 
+    [Fact]
+    public async Task Events_WorkQueueFull_Answers503AndSlacksRetryIsHandled()
+    {
+        var reactions = new CountingEventHandler("reaction_added");
+        await using var host = await SlackTestHost.StartAsync(_slack, s =>
+        {
+            s.AddSingleton<ISlackEventHandler>(reactions);
+            SlackTestHost.RemoveHostedService<SlackWorkService>(s);
+        });
+        var queue = host.Services.GetRequiredService<SlackWorkQueue>();
+        for (var i = 0; i < SlackWorkQueue.Capacity; i++)
+            Assert.True(queue.TryEnqueue("filler", _ => Task.CompletedTask));
+        var body = Fixture.Text("events/event_callback.reaction_added.json");
+
+        var refused = await host.PostSignedAsync("/slack/events", body, contentType: "application/json");
+        var worker = ActivatorUtilities.CreateInstance<SlackWorkService>(host.Services);
+        await worker.StartAsync(default);
+        Assert.True(await Eventually.TrueAsync(() => queue.TryEnqueue("probe", _ => Task.CompletedTask)));
+        var retry = await host.PostSignedAsync("/slack/events", body, contentType: "application/json");
+        var handled = await Eventually.TrueAsync(() => reactions.Handled == 1);
+        await worker.StopAsync(default);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.True(handled);
+    }
+
     [Theory]
     [InlineData("https://hooks.slack.com/actions/T1/1/x", true)]
     [InlineData("https://HOOKS.slack.com/commands/T1/1/x", true)]
@@ -177,11 +204,14 @@ public sealed class AdapterBehaviourTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Triage_LauncherSlowerThanTheAckBudget_AcksFirstThenAnswersThroughResponseUrl()
+    [Theory]
+    [InlineData(false)]
+    // A store that answers synchronously (SQLite does) holds its thread; the budget must still win.
+    [InlineData(true)]
+    public async Task Triage_LauncherSlowerThanTheAckBudget_AcksFirstThenAnswersThroughResponseUrl(bool blocksItsThread)
     {
         var hooks = new StubHttp().Answer(HttpStatusCode.OK, "ok", contentType: "text/plain");
-        var launcher = new SlowLauncher();
+        var launcher = new SlowLauncher(blocksItsThread);
         await using var host = await SlackTestHost.StartAsync(_slack, s =>
         {
             s.AddSingleton<IHttpClientFactory>(new RoutingFactory(hooks));
@@ -207,7 +237,7 @@ public sealed class AdapterBehaviourTests : IAsyncLifetime
         Assert.Equal("https://hooks.slack.com/commands/T1/1/x", hooks.Requests[0].Request.RequestUri!.ToString());
     }
 
-    private sealed class SlowLauncher : ITriageLauncher
+    private sealed class SlowLauncher(bool blocksItsThread) : ITriageLauncher
     {
         private readonly TaskCompletionSource<LaunchResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -218,6 +248,8 @@ public sealed class AdapterBehaviourTests : IAsyncLifetime
         public Task<LaunchResult> LaunchAsync(TriageRequest request, CancellationToken cancellationToken)
         {
             Called = true;
+            if (blocksItsThread)
+                _result.Task.Wait(CancellationToken.None);
             return _result.Task;
         }
     }

@@ -67,8 +67,8 @@ public sealed class LivingMessageIntegrationTests : IAsyncLifetime
         await using var host = await SlackTestHost.StartAsync(_slack);
         var id = await RunOneInvestigationAsync(host);
 
-        var first = await host.PostSignedAsync("/slack/interactivity", ClickForm(id, SlackTestHost.Approver));
-        var second = await host.PostSignedAsync("/slack/interactivity", ClickForm(id, SlackTestHost.Approver));
+        var first = await host.PostSignedAsync("/slack/interactivity", ClickForms.Form(id, SlackTestHost.Approver));
+        var second = await host.PostSignedAsync("/slack/interactivity", ClickForms.Form(id, SlackTestHost.Approver));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal("", await first.Content.ReadAsStringAsync());
@@ -99,7 +99,7 @@ public sealed class LivingMessageIntegrationTests : IAsyncLifetime
         await using var host = await SlackTestHost.StartAsync(_slack);
         var id = await RunOneInvestigationAsync(host);
 
-        var response = await host.PostSignedAsync("/slack/interactivity", ClickForm(id, "U0STRANGER"));
+        var response = await host.PostSignedAsync("/slack/interactivity", ClickForms.Form(id, "U0STRANGER"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(await Eventually.TrueAsync(() => _slack.CallsTo("chat.postEphemeral").Count == 1));
@@ -117,7 +117,7 @@ public sealed class LivingMessageIntegrationTests : IAsyncLifetime
             settings: new Dictionary<string, string?> { ["Slack:ApproverGroup"] = "S0APPROVERS" });
         var id = await RunOneInvestigationAsync(host);
 
-        await host.PostSignedAsync("/slack/interactivity", ClickForm(id, "U0GROUPIE"));
+        await host.PostSignedAsync("/slack/interactivity", ClickForms.Form(id, "U0GROUPIE"));
 
         Assert.True(await Eventually.TrueAsync(() => _slack.CallsTo("chat.postEphemeral").Count == 1));
         Assert.Equal("usergroup=S0APPROVERS", Assert.Single(_slack.CallsTo("usergroups.users.list")).Body);
@@ -132,7 +132,7 @@ public sealed class LivingMessageIntegrationTests : IAsyncLifetime
             settings: new Dictionary<string, string?> { ["Slack:ApproverGroup"] = "S0APPROVERS" });
         var id = await RunOneInvestigationAsync(host);
 
-        await host.PostSignedAsync("/slack/interactivity", ClickForm(id, "U0GROUPIE"));
+        await host.PostSignedAsync("/slack/interactivity", ClickForms.Form(id, "U0GROUPIE"));
 
         Assert.True(await Eventually.TrueAsync(() => _slack.CallsTo("chat.postEphemeral").Count == 1));
         Assert.Contains("could not check the approvers", _slack.CallsTo("chat.postEphemeral")[0].Text,
@@ -145,7 +145,7 @@ public sealed class LivingMessageIntegrationTests : IAsyncLifetime
     {
         await using var host = await SlackTestHost.StartAsync(_slack);
 
-        await host.PostSignedAsync("/slack/interactivity", ClickForm("inv-nobody", SlackTestHost.Approver));
+        await host.PostSignedAsync("/slack/interactivity", ClickForms.Form("inv-nobody", SlackTestHost.Approver));
 
         Assert.True(await Eventually.TrueAsync(() => _slack.CallsTo("chat.postEphemeral").Count == 1));
         Assert.Contains("no longer know", _slack.CallsTo("chat.postEphemeral")[0].Text, StringComparison.Ordinal);
@@ -266,33 +266,5 @@ public sealed class LivingMessageIntegrationTests : IAsyncLifetime
             await worker.RunOneAsync(id, default);
             break;
         }
-    }
-
-    private static int s_clicks;
-
-    private static string ClickForm(string investigationId, string user)
-    {
-        var payload = new JsonObject
-        {
-            ["type"] = "block_actions",
-            ["user"] = new JsonObject { ["id"] = user, ["username"] = "someone", ["team_id"] = "T1" },
-            ["api_app_id"] = "A1",
-            ["container"] = new JsonObject
-            {
-                ["type"] = "message", ["message_ts"] = "1700000000.000001", ["channel_id"] = SlackTestHost.Channel,
-                ["is_ephemeral"] = false,
-            },
-            ["channel"] = new JsonObject { ["id"] = SlackTestHost.Channel, ["name"] = "triage" },
-            // Not Slack's host, so the adapter must refuse it and answer with chat.postEphemeral.
-            ["response_url"] = "http://127.0.0.1:9/not-slack",
-            // Slack gives every interaction its own trigger id, so two clicks never sign the same bytes.
-            ["trigger_id"] = $"1.2.{Interlocked.Increment(ref s_clicks)}",
-            ["actions"] = new JsonArray(new JsonObject
-            {
-                ["type"] = "button", ["action_id"] = "fix:delete-cache-manifest", ["block_id"] = "fixes-r6",
-                ["value"] = investigationId + "|delete-cache-manifest", ["action_ts"] = "1700000001.000001",
-            }),
-        };
-        return "payload=" + Uri.EscapeDataString(payload.ToJsonString());
     }
 }

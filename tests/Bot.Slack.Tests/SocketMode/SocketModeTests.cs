@@ -2,8 +2,10 @@ using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using Bot.Core.Triage;
+using Bot.Slack.Clicks;
 using Bot.Slack.Events;
 using Bot.Slack.Inbound;
+using Bot.Slack.SlashCommands;
 using Bot.Slack.SocketMode;
 using Bot.Slack.WebApi;
 using Bot.Lab.Slack;
@@ -41,10 +43,15 @@ public sealed class SocketModeTests : IAsyncLifetime
                 Fixture.Text("socket-mode/interactive.block_actions.envelope.derived.json"));
             for (var i = 0; i < 4; i++)
                 acks.Enqueue(await SocketFrames.ReceiveAsync(socket) ?? "closed");
-            await SayGoodbyeAsync(socket);
+            await SocketFrames.SendAsync(socket,
+                Fixture.Element("socket-mode/disconnect.samples.slack-docs.json")[2].GetRawText());
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, default);
         });
 
-        var (end, session) = await RunSessionAsync(host);
+        using var client = new ClientWebSocket();
+        var session = await ConnectSessionAsync(client, host);
+        var end = await session.RunAsync(default);
+        await session.DrainAsync(TimeSpan.FromSeconds(10), TimeProvider.System, default);
 
         Assert.Equal(SessionEnd.Reconnect, end);
         Assert.True(session.Greeted);
@@ -92,7 +99,10 @@ public sealed class SocketModeTests : IAsyncLifetime
             await SayGoodbyeAsync(socket);
         });
 
-        var (end, _) = await RunSessionAsync(host);
+        using var client = new ClientWebSocket();
+        var session = await ConnectSessionAsync(client, host);
+        var end = await session.RunAsync(default);
+        await session.DrainAsync(TimeSpan.FromSeconds(10), TimeProvider.System, default);
 
         Assert.Equal(SessionEnd.Reconnect, end);
         // Envelopes are acknowledged even when broken (a retry would not mend them); unreadable JSON has no id.
@@ -103,6 +113,64 @@ public sealed class SocketModeTests : IAsyncLifetime
         Assert.Empty(_slack.CallsTo("chat.postMessage"));
         Assert.Empty(_slack.CallsTo("chat.postEphemeral"));
         Assert.Equal(0, _mentions.Handled);
+    }
+
+    [Fact]
+    public async Task Session_HandlerThrows_EnvelopeIsNotAckedAndItsRedeliveryIsHandled()
+    {
+        var flaky = new FailsOnceCommand("/flaky");
+        await using var host = await SlackTestHost.StartAsync(_slack,
+            s => s.AddSingleton<ISlashCommandHandler>(flaky));
+        var acks = new ConcurrentQueue<string>();
+        _slack.SocketScripts.Enqueue(async socket =>
+        {
+            await SocketFrames.SendAsync(socket, Fixture.Text("socket-mode/hello.python-sdk.json"));
+            await SocketFrames.SendAsync(socket, CommandEnvelope("env-flaky", "/flaky", ""));
+            // Slack delivers an envelope again when it got no ack for it.
+            await SocketFrames.SendAsync(socket, CommandEnvelope("env-flaky", "/flaky", ""));
+            await SocketFrames.SendAsync(socket, TriageEnvelope("env-next", "help"));
+            for (var i = 0; i < 2; i++)
+                acks.Enqueue(await SocketFrames.ReceiveAsync(socket) ?? "closed");
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, default);
+        });
+
+        using var client = new ClientWebSocket();
+        var session = await ConnectSessionAsync(client, host);
+        var end = await session.RunAsync(default);
+
+        Assert.Equal(SessionEnd.Dropped, end);
+        Assert.Equal(2, flaky.Calls);
+        var parsed = acks.Select(a => JsonNode.Parse(a)!).ToList();
+        Assert.Equal(["env-flaky", "env-next"], parsed.Select(a => a["envelope_id"]!.GetValue<string>()));
+        Assert.Equal("handled on attempt 2", parsed[0]["payload"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Session_Click_IsStoredBeforeItIsAcked()
+    {
+        await using var host = await SlackTestHost.StartAsync(_slack, SlackTestHost.WithoutClickWorker);
+        var inbox = host.Services.GetRequiredService<ClickInbox>();
+        var storedAtAck = -1;
+        _slack.SocketScripts.Enqueue(async socket =>
+        {
+            await SocketFrames.SendAsync(socket, Fixture.Text("socket-mode/hello.python-sdk.json"));
+            await SocketFrames.SendAsync(socket, new JsonObject
+            {
+                ["envelope_id"] = "env-click",
+                ["type"] = "interactive",
+                ["accepts_response_payload"] = false,
+                ["payload"] = JsonNode.Parse(ClickForms.Payload("inv-clicked", SlackTestHost.Approver)),
+            }.ToJsonString());
+            await SocketFrames.ReceiveAsync(socket);
+            storedAtAck = await inbox.CountPendingAsync(default);
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, default);
+        });
+
+        using var client = new ClientWebSocket();
+        var session = await ConnectSessionAsync(client, host);
+        await session.RunAsync(default);
+
+        Assert.Equal(1, storedAtAck);
     }
 
     [Fact]
@@ -189,19 +257,6 @@ public sealed class SocketModeTests : IAsyncLifetime
         await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, default);
     }
 
-    /// <summary>One session on the stand-in's socket with the host's dispatcher, run until Slack ends it.</summary>
-    private async Task<(SessionEnd End, SocketModeSession Session)> RunSessionAsync(SlackTestHost host)
-    {
-        using var client = new ClientWebSocket();
-        await client.ConnectAsync(new Uri(_slack.BaseUrl.ToString().Replace("http", "ws",
-            StringComparison.Ordinal) + "socket"), default);
-        var session = new SocketModeSession(client, host.Services.GetRequiredService<SlackDispatcher>(),
-            host.Services.GetRequiredService<DeliveryDeduplicator>(), NullLogger.Instance);
-        var end = await session.RunAsync(default);
-        await session.DrainAsync(TimeSpan.FromSeconds(10), TimeProvider.System, default);
-        return (end, session);
-    }
-
     private Task<SlackTestHost> StartHostAsync(bool socketMode) =>
         SlackTestHost.StartAsync(_slack,
             s =>
@@ -211,7 +266,19 @@ public sealed class SocketModeTests : IAsyncLifetime
             },
             new Dictionary<string, string?> { ["Slack:UseSocketMode"] = socketMode ? "true" : "false" });
 
+    /// <summary>A session on the stand-in's socket, run by the test instead of the service.</summary>
+    private async Task<SocketModeSession> ConnectSessionAsync(ClientWebSocket client, SlackTestHost host)
+    {
+        await client.ConnectAsync(new Uri(_slack.BaseUrl.ToString().Replace("http", "ws",
+            StringComparison.Ordinal) + "socket"), default);
+        return new SocketModeSession(client, host.Services.GetRequiredService<SlackDispatcher>(),
+            host.Services.GetRequiredService<DeliveryDeduplicator>(), NullLogger.Instance);
+    }
+
     private static string TriageEnvelope(string envelopeId, string text) =>
+        CommandEnvelope(envelopeId, "/triage", text);
+
+    private static string CommandEnvelope(string envelopeId, string command, string text) =>
         new JsonObject
         {
             ["envelope_id"] = envelopeId,
@@ -219,7 +286,7 @@ public sealed class SocketModeTests : IAsyncLifetime
             ["accepts_response_payload"] = true,
             ["payload"] = new JsonObject
             {
-                ["command"] = "/triage", ["text"] = text, ["user_id"] = "U0ASKER", ["channel_id"] = "C0ASKED",
+                ["command"] = command, ["text"] = text, ["user_id"] = "U0ASKER", ["channel_id"] = "C0ASKED",
                 ["team_id"] = "T1", ["response_url"] = "https://hooks.slack.com/commands/T1/1/x",
             },
         }.ToJsonString();

@@ -4,6 +4,7 @@ using System.Text;
 using Bot.Core.Investigations;
 using Bot.Core.Prompts;
 using Bot.Core.Triage;
+using Bot.Slack.Clicks;
 using Bot.Slack.Signing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -96,6 +97,17 @@ internal sealed class SlackTestHost : IAsyncDisposable
         await app.StartAsync();
         return new SlackTestHost(app, time, dbPath, ownsDatabase);
     }
+
+    /// <summary>
+    /// Leaves the click worker out: clicks are stored and acknowledged but never handled, as in a
+    /// process that stopped right after its acks.
+    /// </summary>
+    public static void WithoutClickWorker(IServiceCollection services) =>
+        RemoveHostedService<ClickInboxService>(services);
+
+    /// <summary>Leaves one background service out, so a test can start it by hand when it wants.</summary>
+    public static void RemoveHostedService<T>(IServiceCollection services) =>
+        services.Remove(services.Single(d => d.ImplementationType == typeof(T)));
 
     public Task<HttpResponseMessage> PostSignedAsync(
         string path, string body, long? timestamp = null, string secret = Secret,
