@@ -40,6 +40,7 @@ public static class Diagnoser
         AddIfKnown(facts, "ref", clues.ImageRef);
         AddIfKnown(facts, "manifestDigest", clues.ManifestDigest);
         AddIfKnown(facts, "ciErrorClass", clues.CiErrorClass);
+        AddIfKnown(facts, "run", clues.RunLink?.Url.ToString());
 
         if (clues.BrokenBlobs.Count > 0)
         {
@@ -68,6 +69,10 @@ public static class Diagnoser
             return Cause(RootCauseCode.CacheManifestMissing, facts, steps, StepName.CiLog, StepName.Manifest);
         if (RegistryProblems.IsGarbage(problem) || problem == RegistryProblems.MediaTypeRefused)
             return Cause(RootCauseCode.RegistryAnsweredGarbage, facts, steps, StepName.Manifest, StepName.Blobs);
+
+        // A green run has nothing to explain; a volume or GC problem seen on the way is a warning.
+        if (clues.CiRunFailed == false && clues.ImageRef is null)
+            return Cause(RootCauseCode.RunDidNotFail, facts, steps, StepName.CiLog);
 
         var registryChecked = IsFine(steps, StepName.Manifest) && IsFine(steps, StepName.Blobs);
         if (clues.CiFailureInvolvesRegistry == false && (registryChecked || clues.ImageRef is null))

@@ -43,6 +43,12 @@ public enum RootCauseCode
 
     NothingWrongFound,
 
+    /// <summary>
+    /// The run's latest attempt has no failed job: there is no failure to triage, and the bot
+    /// does not invent one.
+    /// </summary>
+    RunDidNotFail,
+
     /// <summary>The evidence does not point at one cause; the report says what is known.</summary>
     Inconclusive,
 }

@@ -17,6 +17,12 @@ public sealed record Clues
     /// <summary>The error class the CI log classifier gave, e.g. <c>cache-blob-not-found</c>.</summary>
     public string? CiErrorClass { get; init; }
 
+    /// <summary>
+    /// Whether the run's latest attempt has a failed job: false for a green run, null when no run
+    /// was read (a plain reference, or GitHub could not be asked).
+    /// </summary>
+    public bool? CiRunFailed { get; init; }
+
     /// <summary>Whether the CI failure involves the registry at all, as far as the log tells.</summary>
     public bool? CiFailureInvolvesRegistry { get; init; }
 

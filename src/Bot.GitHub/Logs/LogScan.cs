@@ -285,14 +285,20 @@ internal sealed class LogScan
     private string? ResolveRef(LogSignal signal, string? vertex)
     {
         var isExport = signal.ErrorClass is CiErrorClasses.CacheExportFailed or CiErrorClasses.RegistryNoSpace;
-        var options = !isExport ? _cacheFrom
-            : vertex is null or VertexTracker.ExportingCache ? _cacheTo
-            : [];
+        var pushesImage = isExport && vertex is not (null or VertexTracker.ExportingCache);
+        var options = pushesImage ? [] : isExport ? _cacheTo : _cacheFrom;
         if (signal.Ref is not { } found)
             return options.FirstOrDefault();
+        if (pushesImage)
+            return found;
 
-        var tagged = options.FirstOrDefault(o =>
-            o.StartsWith(found + ":", StringComparison.Ordinal) || o.StartsWith(found + "@", StringComparison.Ordinal));
-        return tagged ?? found;
+        // Without cache options, the cache this build imported from names the tag: the exporter
+        // writes back to the ref it read (the usual cache-from = cache-to set-up).
+        return TaggedFor(found, options) ?? TaggedFor(found, _importVertices.Values) ?? found;
     }
+
+    private static string? TaggedFor(string repository, IEnumerable<string> candidates) =>
+        candidates.FirstOrDefault(c =>
+            c.StartsWith(repository + ":", StringComparison.Ordinal)
+            || c.StartsWith(repository + "@", StringComparison.Ordinal));
 }

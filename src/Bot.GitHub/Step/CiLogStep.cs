@@ -59,7 +59,7 @@ public sealed class CiLogStep : IInvestigationStep
             CiFetchOutcome.Fetched => Classify(link, fetch, clues, jobsEvidence),
             CiFetchOutcome.NoFailedJob => StepResult.Fine(
                 Finding.Of(CiLogFindings.NoFailedJob, ("run", link.RunId.ToString()), ("job", fetch.Job?.Name)),
-                clues,
+                clues with { CiRunFailed = false },
                 jobsEvidence),
             _ => CouldNotCheck(link, fetch, clues, jobsEvidence),
         };
@@ -75,6 +75,7 @@ public sealed class CiLogStep : IInvestigationStep
 
         var learned = clues with
         {
+            CiRunFailed = true,
             CiErrorClass = found.ErrorClass,
             CiFailureInvolvesRegistry = found.InvolvesRegistry,
             DigestFromLog = found.Digest ?? clues.DigestFromLog,

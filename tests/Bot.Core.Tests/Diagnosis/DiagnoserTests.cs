@@ -69,6 +69,34 @@ public class DiagnoserTests
     }
 
     [Fact]
+    public void Diagnose_GreenRun_SaysThereIsNothingToTriage()
+    {
+        var link = new RunLink(new Uri("https://github.com/acme/app/actions/runs/7"), "acme", "app", 7, null);
+        var clues = new Clues { RunLink = link, CiRunFailed = false };
+
+        var conclusion = Diagnoser.Diagnose(Walked(clues, StepStatus.Skipped, StepStatus.Skipped));
+
+        Assert.Equal(RootCauseCode.RunDidNotFail, conclusion.RootCause.Code);
+        Assert.Equal(link.Url.ToString(), conclusion.RootCause.Facts["run"]);
+        Assert.Empty(conclusion.Fixes);
+    }
+
+    [Fact]
+    public void Diagnose_GreenRunButAReferenceGivenAndBroken_StillNamesTheBrokenCache()
+    {
+        var clues = new Clues
+        {
+            CiRunFailed = false,
+            ImageRef = "registry.internal:5000/app:cache",
+            RegistryProblem = RegistryProblems.ManifestCorrupt,
+        };
+
+        var conclusion = Diagnoser.Diagnose(Walked(clues, StepStatus.ProblemFound, StepStatus.Skipped));
+
+        Assert.Equal(RootCauseCode.CacheManifestCorrupt, conclusion.RootCause.Code);
+    }
+
+    [Fact]
     public void Diagnose_EverythingReadsBack_NothingWrongFound()
     {
         var clues = new Clues { ImageRef = "registry.internal:5000/app:cache" };

@@ -69,6 +69,18 @@ public sealed class SyntheticLogClassificationTests
     }
 
     [Fact]
+    public void Classify_ExportRefusedWithoutCacheOptions_TakesTheTagFromTheImportedCache()
+    {
+        // The upload URL names host/repo only; the cache this build imported from names the tag.
+        var result = Classify("synthetic-import-500-then-export-refused.log");
+
+        Assert.Equal(CiErrorClasses.CacheExportFailed, result.ErrorClass);
+        Assert.True(result.IsFatal);
+        Assert.Equal("registry.internal:5000/app:cache", result.Ref);
+        Assert.Equal("exporting cache", result.Vertex);
+    }
+
+    [Fact]
     public void Classify_RegistryRefusesConnections_IsRegistryUnreachableWithTheCacheRef()
     {
         var result = Classify("synthetic-registry-connection-refused.log");

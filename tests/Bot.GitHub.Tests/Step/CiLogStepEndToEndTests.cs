@@ -28,6 +28,7 @@ public sealed class CiLogStepEndToEndTests
         Assert.Equal("ci-log.cache-blob-not-found", result.Finding.Code);
         Assert.Equal("build", result.Finding.Fact("job"));
         Assert.Equal(CiErrorClasses.CacheBlobNotFound, result.Clues.CiErrorClass);
+        Assert.True(result.Clues.CiRunFailed);
         Assert.True(result.Clues.CiFailureInvolvesRegistry);
         Assert.Equal("registry.internal:5000/app:cache", result.Clues.ImageRef);
         Assert.Equal(SeedBlob, result.Clues.DigestFromLog);
@@ -127,6 +128,7 @@ public sealed class CiLogStepEndToEndTests
         Assert.Equal(CiLogFindings.NoFailedJob, result.Finding.Code);
         Assert.Equal("2 jobs, none failed", result.Evidence[0].Answer);
         Assert.DoesNotContain(lab.StandIn.Requests, r => r.EndsWith("/logs", StringComparison.Ordinal));
+        Assert.False(result.Clues.CiRunFailed);
     }
 
     [Fact]
