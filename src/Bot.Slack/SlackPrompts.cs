@@ -24,6 +24,9 @@ public sealed class SlackPrompts(PromptCatalog catalog)
     public const string State = "slack/state";
     public const string StepLine = "slack/step-line";
     public const string RootCause = "slack/root-cause";
+    public const string ChainLink = "slack/chain-link";
+    public const string ChainEvidence = "slack/chain-evidence";
+    public const string CutChain = "slack/cut-chain";
     public const string FixLine = "slack/fix-line";
     public const string ConfirmTitle = "slack/confirm-title";
     public const string ConfirmText = "slack/confirm-text";
@@ -53,7 +56,8 @@ public sealed class SlackPrompts(PromptCatalog catalog)
     public static IReadOnlyList<string> Keys { get; } =
     [
         Help, BadArguments, TriageAccepted, TriageWorking, LaunchFailed, UnknownCommand,
-        MessageText, MessageHeader, MessageContext, State, StepLine, RootCause, FixLine,
+        MessageText, MessageHeader, MessageContext, State, StepLine, RootCause, ChainLink, ChainEvidence, CutChain,
+        FixLine,
         ConfirmTitle, ConfirmText, ConfirmYes, ConfirmNo,
         EvidenceText, EvidenceHeading, EvidenceItem, EvidencePlain, CutLines, CutEvidence,
         NotAnApprover, ApproversUnavailable, FixRecorded, FixAskedFor, UnknownInvestigation, FixNotOffered,

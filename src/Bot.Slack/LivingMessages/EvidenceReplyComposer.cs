@@ -18,6 +18,9 @@ public sealed class EvidenceReplyComposer(SlackPrompts prompts)
     /// <summary>How long the short form may be: one section's worth, far inside every limit.</summary>
     public const int ShortFormText = BlockLimits.SectionText;
 
+    /// <summary>How much of a request is shown: enough for any URL or command the steps make.</summary>
+    public const int RequestText = 500;
+
     private readonly TriageReportBuilder _report = new(prompts.Catalog);
 
     /// <summary>The reply, and whether anything had to be cut to fit.</summary>
@@ -70,7 +73,7 @@ public sealed class EvidenceReplyComposer(SlackPrompts prompts)
     public SlackMessage ComposeShort(string investigationId, StepRecord record)
     {
         var items = record.Evidence.Select(e => prompts.Render(SlackPrompts.EvidenceItem,
-            ("request", SlackText.Escape(BlockLimits.Fit(e.Request, 500))),
+            ("request", SlackText.Escape(BlockLimits.Fit(e.Request, RequestText))),
             ("answer", SlackText.Escape(e.Answer))));
         var text = prompts.Render(SlackPrompts.EvidencePlain,
             ("title", _report.Title(record.Step)),
@@ -83,7 +86,7 @@ public sealed class EvidenceReplyComposer(SlackPrompts prompts)
 
     private (string Text, bool Cut) Item(string investigationId, Evidence evidence)
     {
-        var request = SlackText.Escape(BlockLimits.Fit(evidence.Request, 500));
+        var request = SlackText.Escape(BlockLimits.Fit(evidence.Request, RequestText));
         var answerText = SlackText.Escape(evidence.Answer);
         var whole = prompts.Render(SlackPrompts.EvidenceItem, ("request", request), ("answer", answerText));
         if (whole.Length <= BlockLimits.SectionText)
