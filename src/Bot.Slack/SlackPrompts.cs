@@ -45,6 +45,7 @@ public sealed class SlackPrompts(PromptCatalog catalog)
     public const string UnknownInvestigation = "slack/unknown-investigation";
     public const string FixNotOffered = "slack/fix-not-offered";
     public const string ClickBusy = "slack/click-busy";
+    public const string ClickTooLate = "slack/click-too-late";
 
     /// <summary>The label of the button that asks for a fix of this kind (at most 75 characters).</summary>
     public static string FixButton(FixKind kind) => $"slack/fix-buttons/{KebabCase.Of(kind)}";
@@ -61,7 +62,7 @@ public sealed class SlackPrompts(PromptCatalog catalog)
         ConfirmTitle, ConfirmText, ConfirmYes, ConfirmNo,
         EvidenceText, EvidenceHeading, EvidenceItem, EvidencePlain, CutLines, CutEvidence,
         NotAnApprover, ApproversUnavailable, FixRecorded, FixAskedFor, UnknownInvestigation, FixNotOffered,
-        ClickBusy,
+        ClickBusy, ClickTooLate,
         .. Enum.GetValues<FixKind>().Select(FixButton),
         .. FixButtons.DestructiveKinds.Select(ConfirmWarning),
     ];
