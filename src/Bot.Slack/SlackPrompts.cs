@@ -27,6 +27,9 @@ public sealed class SlackPrompts(PromptCatalog catalog)
     public const string ChainLink = "slack/chain-link";
     public const string ChainEvidence = "slack/chain-evidence";
     public const string CutChain = "slack/cut-chain";
+    public const string ChainEvidenceHeading = "slack/chain-evidence-heading";
+    public const string ChainEvidenceText = "slack/chain-evidence-text";
+    public const string ChainEvidencePlain = "slack/chain-evidence-plain";
     public const string FixLine = "slack/fix-line";
     public const string ConfirmTitle = "slack/confirm-title";
     public const string ConfirmText = "slack/confirm-text";
@@ -61,6 +64,7 @@ public sealed class SlackPrompts(PromptCatalog catalog)
         FixLine,
         ConfirmTitle, ConfirmText, ConfirmYes, ConfirmNo,
         EvidenceText, EvidenceHeading, EvidenceItem, EvidencePlain, CutLines, CutEvidence,
+        ChainEvidenceHeading, ChainEvidenceText, ChainEvidencePlain,
         NotAnApprover, ApproversUnavailable, FixRecorded, FixAskedFor, UnknownInvestigation, FixNotOffered,
         ClickBusy, ClickTooLate,
         .. Enum.GetValues<FixKind>().Select(FixButton),

@@ -103,20 +103,17 @@ public sealed class LivingMessageComposer(SlackPrompts prompts)
     /// </summary>
     private List<Block> Chain(Investigation investigation, int revision, int room, int textRoom)
     {
-        var causes = investigation.Conclusion?.RootCause.Chain ?? [];
-        if (causes.Count == 0)
+        var links = CauseChainLinks.Of(_report, investigation);
+        if (links.Count == 0)
             return [];
 
-        // The report words the links in the chain's order, the order the chat prints them in.
-        var links = _report.Build(investigation).RootCause!.Chain.Zip(causes, (link, cause) => (link, cause.Step));
-
         // Past the room left, one block goes to the pointer; past the text left, the pointer's share is kept.
-        var fit = causes.Count <= room ? causes.Count : room - 1;
+        var fit = links.Count <= room ? links.Count : room - 1;
         var budget = textRoom - BlockLimits.SectionText;
         var blocks = new List<Block>();
-        foreach (var (link, step) in links.Take(Math.Max(0, fit)))
+        foreach (var (link, title) in links.Take(Math.Max(0, fit)))
         {
-            var section = Section(investigation.Id, $"chain-{blocks.Count}", revision, LinkText(link, step));
+            var section = Section(investigation.Id, $"chain-{blocks.Count}", revision, LinkText(link, title));
             if (TextLength(section) > budget)
                 break;
 
@@ -124,7 +121,7 @@ public sealed class LivingMessageComposer(SlackPrompts prompts)
             budget -= TextLength(section);
         }
 
-        var left = causes.Count - blocks.Count;
+        var left = links.Count - blocks.Count;
         if (left > 0 && room > 0)
         {
             blocks.Add(Context("chain-cut", revision,
@@ -134,14 +131,14 @@ public sealed class LivingMessageComposer(SlackPrompts prompts)
         return blocks;
     }
 
-    private string LinkText(ReportLink link, StepName step)
+    private string LinkText(ReportLink link, string title)
     {
         // A long answer keeps its lines inside the quote, as the chat indents them under their request.
         var evidence = link.KeyEvidence.Select(e => prompts.Render(SlackPrompts.ChainEvidence,
             ("request", SlackText.Escape(BlockLimits.Fit(e.Request, EvidenceReplyComposer.RequestText))),
             ("answer", SlackText.Escape(e.Answer).Replace("\n", "\n>", StringComparison.Ordinal))));
         return prompts.Render(SlackPrompts.ChainLink,
-            ("title", _report.Title(step)),
+            ("title", title),
             ("summary", SlackText.Escape(link.Summary)),
             ("evidence", string.Join('\n', evidence)));
     }

@@ -250,6 +250,75 @@ public sealed class LivingMessageComposerTests
         Assert.Contains("404 BLOB_UNKNOWN", Json(reply).ToJsonString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ComposeChain_SeedLikeConclusion_GivesEachLinkItsStepsEvidenceWhole()
+    {
+        var (reply, cut) = _evidence.ComposeChain(TestInvestigations.ConcludedSeedLike())!.Value;
+        var json = Json(reply);
+
+        Assert.False(cut);
+        Assert.Empty(BlockKitRules.Violations(json));
+        var texts = json["blocks"]!.AsArray().Select(b => b!["text"]!["text"]!.GetValue<string>()).ToList();
+        string[] starts =
+        [
+            "*Evidence for the root cause:* The registry's volume", "← *CI log*:",
+            "`GET /repos/acme/app/actions/jobs/7/logs`", "← *Referenced blobs*:", "`GET /v2/app/blobs/",
+            "← *Registry volume*:", "`exec harbor-registry-0: df -P /storage`", "`get pods/harbor-registry-0/log",
+            "← *Garbage collection*:", "`GET logs of pods of CronJob harbor-gc in harbor`",
+        ];
+        Assert.Equal(starts.Length, texts.Count);
+        Assert.All(starts.Zip(texts), p => Assert.StartsWith(p.First, p.Second, StringComparison.Ordinal));
+        Assert.Contains("Filesystem 1024-blocks Used Available Capacity Mounted on\ntmpfs", texts[6],
+            StringComparison.Ordinal);
+        Assert.EndsWith("no space left on device```", texts[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ComposeChain_ConclusionWithoutAChain_IsNothing()
+    {
+        Assert.Null(_evidence.ComposeChain(TestInvestigations.Concluded()));
+    }
+
+    [Fact]
+    public void ComposeChain_ManyLinksOfLongEvidence_StaysInsideTheLimitsAndCountsTheRest()
+    {
+        var investigation = TestInvestigations.ConcludedSeedLike(change: c => c with
+        {
+            RootCause = c.RootCause with { Chain = [.. Enumerable.Range(0, 60).Select(_ => GcLink("<!channel>"))] },
+        });
+
+        var (reply, cut) = _evidence.ComposeChain(investigation)!.Value;
+        var json = Json(reply);
+
+        Assert.True(cut);
+        Assert.Empty(BlockKitRules.Violations(json));
+        var blocks = json["blocks"]!.AsArray();
+        Assert.Equal(50, blocks.Count);
+        Assert.DoesNotContain("<!channel>", json.ToJsonString(), StringComparison.Ordinal);
+        // Each link is a heading and its one piece of evidence; the rest of the 60 pieces is counted.
+        Assert.Contains($"{60 - ((50 - 2) / 2)} more pieces of evidence", blocks[^1]!.ToJsonString(),
+            StringComparison.Ordinal);
+        Assert.Contains("investigation inv-test", blocks[^1]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ComposeChainShort_IsPlainTextInsideOneSectionWithThePointer()
+    {
+        var investigation = TestInvestigations.ConcludedSeedLike(change: c => c with
+        {
+            RootCause = c.RootCause with { Chain = [.. Enumerable.Range(0, 60).Select(_ => GcLink("<!channel>"))] },
+        });
+
+        var reply = Json(_evidence.ComposeChainShort(investigation));
+
+        Assert.Null(reply["blocks"]);
+        var text = reply["text"]!.GetValue<string>();
+        Assert.InRange(text.Length, 1, 3000);
+        Assert.StartsWith("Evidence for the root cause, in short", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<!channel>", text, StringComparison.Ordinal);
+        Assert.Matches(@"…cut; \d+ more lines\. " + StoreKeepsAll + "$", text);
+    }
+
     private static StepRecord Record(params Evidence[] evidence) =>
         new(StepName.Blobs, StepStatus.ProblemFound, Core.Investigations.Finding.Of("fake.blobs", ("digest",
             "sha256:x")),

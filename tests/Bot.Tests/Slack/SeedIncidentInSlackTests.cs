@@ -48,9 +48,13 @@ public sealed class SeedIncidentInSlackTests : IAsyncLifetime
         var ack = await http.SendAsync(command);
         var concluded = await Poll.UntilAsync(
             () => _slack.CallsTo("chat.update").Any(HasButtons), TimeSpan.FromSeconds(90));
+        // The chain's evidence is the thread's last reply, posted right after the concluding edit.
+        var chainReplied = await Poll.UntilAsync(
+            () => _slack.CallsTo("chat.postMessage").Any(IsChainEvidence), TimeSpan.FromSeconds(30));
 
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         Assert.True(concluded, "The living message never reached its conclusion with fix buttons.");
+        Assert.True(chainReplied, "The thread never got the chain's evidence.");
         var living = Assert.Single(_slack.CallsTo("chat.postMessage"), c => c.ThreadTs is null);
         Assert.Equal(Channel, living.Json!["channel"]!.GetValue<string>());
         var ts = _slack.CallsTo("chat.update").Select(u => u.Ts).Distinct().Single();
@@ -58,6 +62,10 @@ public sealed class SeedIncidentInSlackTests : IAsyncLifetime
         Assert.NotEmpty(evidence);
         Assert.All(evidence, e => Assert.Equal(ts, e.ThreadTs));
         Assert.Contains(evidence, e => e.Body.Contains("500 UNKNOWN", StringComparison.Ordinal));
+        Assert.Same(Assert.Single(evidence, IsChainEvidence), evidence[^1]);
+        var gcEvidence = evidence[^1].Blocks[^1]!["text"]!["text"]!.GetValue<string>();
+        Assert.StartsWith("`GET logs of pods of CronJob harbor-gc", gcEvidence, StringComparison.Ordinal);
+        Assert.Contains("no space left on device", gcEvidence, StringComparison.Ordinal);
         // The scripted 429 met the first edit; the same edit went again after Retry-After and was taken.
         var updates = _slack.CallsTo("chat.update");
         Assert.Equal((429, 200), (updates[0].Status, updates[1].Status));
@@ -118,6 +126,10 @@ public sealed class SeedIncidentInSlackTests : IAsyncLifetime
     private static string Address(WebApplication app) => app.Urls.First();
 
     private static bool HasButtons(RecordedCall call) => Buttons(call).Any();
+
+    private static bool IsChainEvidence(RecordedCall call) =>
+        call.ThreadTs is not null &&
+        call.Text?.StartsWith("Evidence for the root cause", StringComparison.Ordinal) == true;
 
     private static JsonNode Checklist(RecordedCall update) =>
         update.Blocks.Single(b => b!["block_id"]!.GetValue<string>().StartsWith("steps-", StringComparison.Ordinal))!;
