@@ -8,8 +8,8 @@ namespace Bot.Slack.Clicks;
 /// Handles the clicks in the <see cref="ClickInbox"/>, oldest first, a few at a time: at start-up
 /// what a stopped process left pending, then each new click as it is admitted. A click whose
 /// <c>response_url</c> has died is marked expired and not acted on (the clicker is told, while the
-/// button is still offered, to click again); a failed handling is tried
-/// again after <see cref="ClickInbox.RetryDelay"/> (and longer each time), up to
+/// button is still offered, to click again); a failed handling is tried again after
+/// <see cref="ClickInbox.RetryDelay"/> (and longer each time), up to
 /// <see cref="ClickInbox.MaxAttempts"/> times, while the clicks behind it go on.
 /// </summary>
 public sealed class ClickInboxService(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bot.Slack.Interactivity;
 using Bot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
@@ -26,7 +27,7 @@ public sealed class LateClickNotice(SlackApiClient slack, SlackPrompts prompts, 
                 return;
             }
 
-            var minutes = ((long)waited.TotalMinutes).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var minutes = ((long)waited.TotalMinutes).ToString(CultureInfo.InvariantCulture);
             var text = prompts.Render(SlackPrompts.ClickTooLate, ("minutes", minutes));
             await slack.PostEphemeralAsync(click.ChannelId, click.UserId, new SlackMessage(text), cancellationToken);
             SlackLog.LateClickTold(logger, click.ActionId, click.UserId);

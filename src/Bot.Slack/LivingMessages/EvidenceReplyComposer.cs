@@ -104,12 +104,11 @@ public sealed class EvidenceReplyComposer(SlackPrompts prompts)
         var cut = false;
         var left = links.Sum(l => l.Link.Evidence.Count);
         var full = false;
-        foreach (var (link, title) in links.TakeWhile(_ => !full))
+        foreach (var (link, title) in links)
         {
             // A link's heading goes only with room for at least one piece of its evidence after it.
             var said = BlockLimits.Fit(LinkHeading(link, title), BlockLimits.SectionText);
-            full = blocks.Count + 2 > room || said.Length > budget;
-            if (full)
+            if (blocks.Count + 2 > room || said.Length > budget)
                 break;
 
             blocks.Add(new SectionBlock(TextObject.Mrkdwn(said)));
@@ -126,6 +125,9 @@ public sealed class EvidenceReplyComposer(SlackPrompts prompts)
                 cut |= itemCut;
                 left--;
             }
+
+            if (full)
+                break;
         }
 
         if (left > 0)

@@ -159,7 +159,8 @@ public sealed class LivingMessageObserver(
 
     /// <summary>
     /// Posts a step's (or the chain's) evidence in the thread; when Slack refuses what was sent (its
-    /// blocks, its length), posts the short plain form instead. Returns the reply's ts, or null when both were refused.
+    /// blocks, its length), posts the short plain form instead. Returns the reply's ts, or null
+    /// when both were refused.
     /// </summary>
     private async Task<string?> PostEvidenceAsync(
         string investigationId, string step, LivingMessage message, Func<(SlackMessage, bool)> compose,
