@@ -106,6 +106,16 @@ internal static partial class SlackLog
         "Click {ActionId} from {UserId} waited {AgeMinutes} min, past its response_url; expired, not acted on")]
     public static partial void ClickExpired(ILogger logger, string actionId, string userId, long ageMinutes);
 
+    [LoggerMessage(6042, LogLevel.Information, "Told {UserId} privately that click {ActionId} came too late")]
+    public static partial void LateClickTold(ILogger logger, string actionId, string userId);
+
+    [LoggerMessage(6057, LogLevel.Information,
+        "Click {ActionId} from {UserId} came too late and its button is no longer offered; nothing said")]
+    public static partial void LateClickNoLongerOffered(ILogger logger, string actionId, string userId);
+
+    [LoggerMessage(6058, LogLevel.Warning, "Could not tell {UserId} that click {ActionId} came too late")]
+    public static partial void LateClickNotTold(ILogger logger, Exception exception, string actionId, string userId);
+
     [LoggerMessage(6046, LogLevel.Error,
         "Click {ActionId} from {UserId} failed on attempt {Attempt} (given up: {GaveUp})")]
     public static partial void ClickFailed(

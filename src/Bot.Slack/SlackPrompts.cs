@@ -24,6 +24,12 @@ public sealed class SlackPrompts(PromptCatalog catalog)
     public const string State = "slack/state";
     public const string StepLine = "slack/step-line";
     public const string RootCause = "slack/root-cause";
+    public const string ChainLink = "slack/chain-link";
+    public const string ChainEvidence = "slack/chain-evidence";
+    public const string CutChain = "slack/cut-chain";
+    public const string ChainEvidenceHeading = "slack/chain-evidence-heading";
+    public const string ChainEvidenceText = "slack/chain-evidence-text";
+    public const string ChainEvidencePlain = "slack/chain-evidence-plain";
     public const string FixLine = "slack/fix-line";
     public const string ConfirmTitle = "slack/confirm-title";
     public const string ConfirmText = "slack/confirm-text";
@@ -42,6 +48,7 @@ public sealed class SlackPrompts(PromptCatalog catalog)
     public const string UnknownInvestigation = "slack/unknown-investigation";
     public const string FixNotOffered = "slack/fix-not-offered";
     public const string ClickBusy = "slack/click-busy";
+    public const string ClickTooLate = "slack/click-too-late";
 
     /// <summary>The label of the button that asks for a fix of this kind (at most 75 characters).</summary>
     public static string FixButton(FixKind kind) => $"slack/fix-buttons/{KebabCase.Of(kind)}";
@@ -53,11 +60,13 @@ public sealed class SlackPrompts(PromptCatalog catalog)
     public static IReadOnlyList<string> Keys { get; } =
     [
         Help, BadArguments, TriageAccepted, TriageWorking, LaunchFailed, UnknownCommand,
-        MessageText, MessageHeader, MessageContext, State, StepLine, RootCause, FixLine,
+        MessageText, MessageHeader, MessageContext, State, StepLine, RootCause, ChainLink, ChainEvidence, CutChain,
+        FixLine,
         ConfirmTitle, ConfirmText, ConfirmYes, ConfirmNo,
         EvidenceText, EvidenceHeading, EvidenceItem, EvidencePlain, CutLines, CutEvidence,
+        ChainEvidenceHeading, ChainEvidenceText, ChainEvidencePlain,
         NotAnApprover, ApproversUnavailable, FixRecorded, FixAskedFor, UnknownInvestigation, FixNotOffered,
-        ClickBusy,
+        ClickBusy, ClickTooLate,
         .. Enum.GetValues<FixKind>().Select(FixButton),
         .. FixButtons.DestructiveKinds.Select(ConfirmWarning),
     ];

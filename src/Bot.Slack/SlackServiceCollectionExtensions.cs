@@ -46,6 +46,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackEndpoints>();
         services.AddHostedService<SlackWorkService>();
         services.AddSingleton<ClickInbox>();
+        services.AddSingleton<LateClickNotice>();
         services.AddHostedService<ClickInboxService>();
 
         services.AddSingleton<ChannelPacer>();

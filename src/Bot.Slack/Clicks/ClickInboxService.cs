@@ -7,13 +7,15 @@ namespace Bot.Slack.Clicks;
 /// <summary>
 /// Handles the clicks in the <see cref="ClickInbox"/>, oldest first, a few at a time: at start-up
 /// what a stopped process left pending, then each new click as it is admitted. A click whose
-/// <c>response_url</c> has died is marked expired and not acted on; a failed handling is tried
-/// again after <see cref="ClickInbox.RetryDelay"/> (and longer each time), up to
+/// <c>response_url</c> has died is marked expired and not acted on (the clicker is told, while the
+/// button is still offered, to click again); a failed handling is tried again after
+/// <see cref="ClickInbox.RetryDelay"/> (and longer each time), up to
 /// <see cref="ClickInbox.MaxAttempts"/> times, while the clicks behind it go on.
 /// </summary>
 public sealed class ClickInboxService(
     ClickInbox inbox,
     IEnumerable<IBlockActionHandler> handlers,
+    LateClickNotice lateClicks,
     TimeProvider time,
     ILogger<ClickInboxService> logger) : BackgroundService
 {
@@ -86,8 +88,11 @@ public sealed class ClickInboxService(
         var now = time.GetUtcNow();
         if (click.IsExpired(now))
         {
-            // Its response_url is dead and the clicker has long moved on; acting now would surprise them.
-            SlackLog.ClickExpired(logger, click.ActionId, click.UserId, (long)(now - click.ReceivedAt).TotalMinutes);
+            // Its response_url is dead and the clicker has long moved on; acting now would surprise them,
+            // and saying nothing would leave them waiting for an answer that never comes.
+            var waited = now - click.ReceivedAt;
+            SlackLog.ClickExpired(logger, click.ActionId, click.UserId, (long)waited.TotalMinutes);
+            await lateClicks.TellAsync(click, _handlers.GetValueOrDefault(click.ActionId), waited, cancellationToken);
             await inbox.FinishAsync(pending.Seq, ClickState.Expired, CancellationToken.None);
             return;
         }

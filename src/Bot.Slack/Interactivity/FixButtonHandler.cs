@@ -91,6 +91,23 @@ public sealed class FixButtonHandler(
             ("by", isNew ? null : request.RequestedBy));
     }
 
+    /// <summary>
+    /// The button is on the living message while its investigation offers the fix and nobody has
+    /// asked for it yet; once asked for, the message shows who asked instead.
+    /// </summary>
+    public async Task<bool> IsStillOfferedAsync(Click click, CancellationToken cancellationToken)
+    {
+        if (!FixButtons.TryParseValue(click.Value, out var investigationId, out var valueKind) || valueKind != kind)
+            return false;
+
+        var snapshot = await investigations.FindAsync(investigationId, cancellationToken);
+        if (snapshot?.Conclusion?.Fixes.Any(f => f.Kind == kind) != true)
+            return false;
+
+        var asked = await requests.ListAsync(investigationId, cancellationToken);
+        return asked.All(r => r.FixKind != KebabCase.Of(kind));
+    }
+
     private Task ReplyAsync(
         Click click,
         string key,

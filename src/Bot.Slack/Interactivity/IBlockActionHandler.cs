@@ -13,4 +13,10 @@ public interface IBlockActionHandler
     string ActionId { get; }
 
     Task HandleAsync(Click click, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the element clicked is still offered as it was, so that a click that came too late
+    /// to be acted on can be made again; read-only, it changes nothing.
+    /// </summary>
+    Task<bool> IsStillOfferedAsync(Click click, CancellationToken cancellationToken);
 }

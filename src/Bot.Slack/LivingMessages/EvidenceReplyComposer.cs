@@ -18,6 +18,9 @@ public sealed class EvidenceReplyComposer(SlackPrompts prompts)
     /// <summary>How long the short form may be: one section's worth, far inside every limit.</summary>
     public const int ShortFormText = BlockLimits.SectionText;
 
+    /// <summary>How much of a request is shown: enough for any URL or command the steps make.</summary>
+    public const int RequestText = 500;
+
     private readonly TriageReportBuilder _report = new(prompts.Catalog);
 
     /// <summary>The reply, and whether anything had to be cut to fit.</summary>
@@ -40,7 +43,7 @@ public sealed class EvidenceReplyComposer(SlackPrompts prompts)
         var shown = 0;
         foreach (var evidence in record.Evidence.Take(room))
         {
-            var (text, itemCut) = Item(investigationId, evidence);
+            var (text, itemCut) = Item(investigationId, evidence.Request, evidence.Answer);
             if (text.Length > budget)
                 break;
 
@@ -69,9 +72,7 @@ public sealed class EvidenceReplyComposer(SlackPrompts prompts)
     /// </summary>
     public SlackMessage ComposeShort(string investigationId, StepRecord record)
     {
-        var items = record.Evidence.Select(e => prompts.Render(SlackPrompts.EvidenceItem,
-            ("request", SlackText.Escape(BlockLimits.Fit(e.Request, 500))),
-            ("answer", SlackText.Escape(e.Answer))));
+        var items = record.Evidence.Select(e => WholeItem(e.Request, e.Answer));
         var text = prompts.Render(SlackPrompts.EvidencePlain,
             ("title", _report.Title(record.Step)),
             ("statusText", prompts.Render(PromptKeys.Status(record.Status))),
@@ -81,10 +82,95 @@ public sealed class EvidenceReplyComposer(SlackPrompts prompts)
             BlockLimits.FitWithPointer(text, ShortFormText, count => CutLines(investigationId, count)));
     }
 
-    private (string Text, bool Cut) Item(string investigationId, Evidence evidence)
+    /// <summary>
+    /// The reply that ends the thread once the investigation concluded: the root cause, then each
+    /// link of its chain with its step's evidence whole, cut like a step's reply when it is long.
+    /// Null when the root cause has no chain.
+    /// </summary>
+    public (SlackMessage Message, bool Cut)? ComposeChain(Investigation investigation)
     {
-        var request = SlackText.Escape(BlockLimits.Fit(evidence.Request, 500));
-        var answerText = SlackText.Escape(evidence.Answer);
+        var links = CauseChainLinks.Of(_report, investigation);
+        if (links.Count == 0)
+            return null;
+
+        var heading = BlockLimits.Fit(
+            prompts.Render(SlackPrompts.ChainEvidenceHeading, ("summary", RootCause(investigation))),
+            BlockLimits.SectionText);
+        var blocks = new List<Block> { new SectionBlock(TextObject.Mrkdwn(heading)) };
+
+        // As for a step: one block and one section's text kept for the pointer to what is left out.
+        var room = BlockLimits.BlocksPerMessage - 1;
+        var budget = BlockLimits.MessageTotalText - heading.Length - BlockLimits.SectionText;
+        var cut = false;
+        var left = links.Sum(l => l.Link.Evidence.Count);
+        var full = false;
+        foreach (var (link, title) in links)
+        {
+            // A link's heading goes only with room for at least one piece of its evidence after it.
+            var said = BlockLimits.Fit(LinkHeading(link, title), BlockLimits.SectionText);
+            if (blocks.Count + 2 > room || said.Length > budget)
+                break;
+
+            blocks.Add(new SectionBlock(TextObject.Mrkdwn(said)));
+            budget -= said.Length;
+            foreach (var evidence in link.Evidence)
+            {
+                var (text, itemCut) = Item(investigation.Id, evidence.Request, evidence.Answer);
+                full = blocks.Count + 1 > room || text.Length > budget;
+                if (full)
+                    break;
+
+                blocks.Add(new SectionBlock(TextObject.Mrkdwn(text)));
+                budget -= text.Length;
+                cut |= itemCut;
+                left--;
+            }
+
+            if (full)
+                break;
+        }
+
+        if (left > 0)
+        {
+            blocks.Add(new ContextBlock([TextObject.Mrkdwn(BlockLimits.Fit(
+                prompts.Render(SlackPrompts.CutEvidence, ("count", left.ToString()), ("id", investigation.Id)),
+                BlockLimits.SectionText))]));
+            cut = true;
+        }
+
+        var fallback = prompts.Render(SlackPrompts.ChainEvidenceText);
+        return (new SlackMessage(BlockLimits.Fit(fallback, BlockLimits.SectionText), blocks), cut);
+    }
+
+    /// <summary>The chain's reply as plain text cut to <see cref="ShortFormText"/>, sent if Slack refuses it.</summary>
+    public SlackMessage ComposeChainShort(Investigation investigation)
+    {
+        var lines = CauseChainLinks.Of(_report, investigation).SelectMany(l =>
+            l.Link.Evidence.Select(e => WholeItem(e.Request, e.Answer)).Prepend(LinkHeading(l.Link, l.Title)));
+        var text = prompts.Render(SlackPrompts.ChainEvidencePlain,
+            ("summary", RootCause(investigation)), ("evidence", string.Join('\n', lines)));
+        return new SlackMessage(
+            BlockLimits.FitWithPointer(text, ShortFormText, count => CutLines(investigation.Id, count)));
+    }
+
+    private string RootCause(Investigation investigation)
+    {
+        var cause = investigation.Conclusion!.RootCause;
+        return SlackText.Escape(prompts.Render(PromptKeys.RootCause(cause.Code), cause.Facts));
+    }
+
+    private string LinkHeading(ReportLink link, string title) =>
+        prompts.Render(SlackPrompts.ChainLink, ("title", title), ("summary", SlackText.Escape(link.Summary)));
+
+    /// <summary>One piece of evidence uncut, for the short form, which is cut as a whole.</summary>
+    private string WholeItem(string request, string answer) =>
+        prompts.Render(SlackPrompts.EvidenceItem,
+            ("request", SlackText.Escape(BlockLimits.Fit(request, RequestText))), ("answer", SlackText.Escape(answer)));
+
+    private (string Text, bool Cut) Item(string investigationId, string requestText, string answerText)
+    {
+        var request = SlackText.Escape(BlockLimits.Fit(requestText, RequestText));
+        answerText = SlackText.Escape(answerText);
         var whole = prompts.Render(SlackPrompts.EvidenceItem, ("request", request), ("answer", answerText));
         if (whole.Length <= BlockLimits.SectionText)
             return (whole, false);

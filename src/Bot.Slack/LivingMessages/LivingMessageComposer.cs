@@ -13,8 +13,9 @@ namespace Bot.Slack.LivingMessages;
 
 /// <summary>
 /// Renders an investigation as its living message: a header, the five-step checklist, then the
-/// root cause and the buttons for the fixes on offer. Every sentence comes from a prompt and
-/// every piece is cut to Block Kit's limits. Block ids carry the revision, so each update is new.
+/// root cause, its chain (each link with the evidence it rests on) and the buttons for the fixes on
+/// offer. Every sentence comes from a prompt and every piece is cut to Block Kit's limits. Block
+/// ids carry the revision, so each update is new.
 /// A fix someone already asked for shows who asked instead of its button, so it is not asked twice.
 /// </summary>
 public sealed class LivingMessageComposer(SlackPrompts prompts)
@@ -52,8 +53,23 @@ public sealed class LivingMessageComposer(SlackPrompts prompts)
                 investigation.Id, "cause", revision, prompts.Render(SlackPrompts.RootCause, ("summary", rootCause))));
         }
 
+        // The fixes are built first so the chain knows what room they leave; they still come after it.
+        var fixes = Fixes(investigation, revision, requests ?? []);
+        var room = BlockLimits.BlocksPerMessage - blocks.Count - fixes.Count;
+        var textRoom = BlockLimits.MessageTotalText - blocks.Concat(fixes).Sum(TextLength);
+        blocks.AddRange(Chain(investigation, revision, room, textRoom));
+        blocks.AddRange(fixes);
+
+        var text = prompts.Render(SlackPrompts.MessageText,
+            ("input", SlackText.Escape(investigation.Input)), ("state", state), ("rootCause", rootCause));
+        return new SlackMessage(BlockLimits.Fit(text, BlockLimits.SectionText), blocks);
+    }
+
+    private List<Block> Fixes(Investigation investigation, int revision, IReadOnlyList<FixRequest> requests)
+    {
+        var blocks = new List<Block>();
         var fixes = investigation.Conclusion?.Fixes ?? [];
-        var askedFor = (requests ?? []).ToDictionary(r => r.FixKind, StringComparer.Ordinal);
+        var askedFor = requests.ToDictionary(r => r.FixKind, StringComparer.Ordinal);
         foreach (var fix in fixes)
         {
             var kind = KebabCase.Of(fix.Kind);
@@ -77,10 +93,63 @@ public sealed class LivingMessageComposer(SlackPrompts prompts)
             });
         }
 
-        var text = prompts.Render(SlackPrompts.MessageText,
-            ("input", SlackText.Escape(investigation.Input)), ("state", state), ("rootCause", rootCause));
-        return new SlackMessage(BlockLimits.Fit(text, BlockLimits.SectionText), blocks);
+        return blocks;
     }
+
+    /// <summary>
+    /// The root cause's chain, a section per link in the chat's order, each with the evidence the
+    /// chat picks for it (<see cref="ReportLink.KeyEvidence"/>). Links that do not fit the blocks or
+    /// the text left are counted in a pointer to the stored investigation instead.
+    /// </summary>
+    private List<Block> Chain(Investigation investigation, int revision, int room, int textRoom)
+    {
+        var links = CauseChainLinks.Of(_report, investigation);
+        if (links.Count == 0)
+            return [];
+
+        // Past the room left, one block goes to the pointer; past the text left, the pointer's share is kept.
+        var fit = links.Count <= room ? links.Count : room - 1;
+        var budget = textRoom - BlockLimits.SectionText;
+        var blocks = new List<Block>();
+        foreach (var (link, title) in links.Take(Math.Max(0, fit)))
+        {
+            var section = Section(investigation.Id, $"chain-{blocks.Count}", revision, LinkText(link, title));
+            if (TextLength(section) > budget)
+                break;
+
+            blocks.Add(section);
+            budget -= TextLength(section);
+        }
+
+        var left = links.Count - blocks.Count;
+        if (left > 0 && room > 0)
+        {
+            blocks.Add(Context("chain-cut", revision,
+                prompts.Render(SlackPrompts.CutChain, ("count", left.ToString()), ("id", investigation.Id))));
+        }
+
+        return blocks;
+    }
+
+    private string LinkText(ReportLink link, string title)
+    {
+        // A long answer keeps its lines inside the quote, as the chat indents them under their request.
+        var evidence = link.KeyEvidence.Select(e => prompts.Render(SlackPrompts.ChainEvidence,
+            ("request", SlackText.Escape(BlockLimits.Fit(e.Request, EvidenceReplyComposer.RequestText))),
+            ("answer", SlackText.Escape(e.Answer).Replace("\n", "\n>", StringComparison.Ordinal))));
+        return prompts.Render(SlackPrompts.ChainLink,
+            ("title", title),
+            ("summary", SlackText.Escape(link.Summary)),
+            ("evidence", string.Join('\n', evidence)));
+    }
+
+    private static int TextLength(Block block) => block switch
+    {
+        HeaderBlock header => header.Text.Text.Length,
+        SectionBlock section => section.Text.Text.Length,
+        ContextBlock context => context.Elements.Sum(e => e.Text.Length),
+        _ => 0,
+    };
 
     private string Checklist(Investigation investigation, StepName? running)
     {

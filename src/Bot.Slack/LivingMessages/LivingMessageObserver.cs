@@ -10,10 +10,11 @@ namespace Bot.Slack.LivingMessages;
 /// <summary>
 /// Keeps one Slack message per investigation in the configured channel: posted when the first
 /// step starts, rewritten in place as each step finishes and at the conclusion, with each step's
-/// evidence as a reply in its thread. Every call brings the message up to date with the whole
-/// investigation, so an investigation resumed after a restart picks up the same message (the
-/// mapping is in SQLite) and posts whatever evidence the old process did not get to. Edits are
-/// serialized, so a click's refresh and the runner never write two versions with the same ids.
+/// evidence as a reply in its thread and, last, the root cause's chain with its evidence. Every
+/// call brings the message up to date with the whole investigation, so an investigation resumed
+/// after a restart picks up the same message (the mapping is in SQLite) and posts whatever
+/// evidence the old process did not get to. Edits are serialized, so a click's refresh and the
+/// runner never write two versions with the same ids.
 /// </summary>
 public sealed class LivingMessageObserver(
     SlackApiClient slack,
@@ -25,6 +26,9 @@ public sealed class LivingMessageObserver(
     IOptionsMonitor<SlackOptions> options,
     ILogger<LivingMessageObserver> logger) : IInvestigationObserver, IDisposable
 {
+    /// <summary>Where the chain's reply is recorded among the steps' replies; no step has this name.</summary>
+    private const string ChainReply = "chain";
+
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public Task StepStartedAsync(Investigation investigation, StepName step, CancellationToken cancellationToken) =>
@@ -135,21 +139,34 @@ public sealed class LivingMessageObserver(
 
             // A reply Slack refuses in every form is recorded all the same: sending it again on the
             // next sync would be refused again, and it must not hold back the steps after it.
-            var ts = await PostEvidenceAsync(investigation.Id, step, record, message, cancellationToken);
+            var ts = await PostEvidenceAsync(
+                investigation.Id, step, message, () => evidence.Compose(investigation.Id, record),
+                () => evidence.ComposeShort(investigation.Id, record), cancellationToken);
             await store.AddEvidenceReplyAsync(
                 investigation.Id, step, ts ?? LivingMessageStore.NoReply, cancellationToken);
         }
+
+        // The thread ends with the chain's evidence, once the steps' own replies are all in.
+        if (done.Contains(ChainReply) || evidence.ComposeChain(investigation) is not { } chain)
+            return;
+
+        var chainTs = await PostEvidenceAsync(
+            investigation.Id, ChainReply, message, () => chain,
+            () => evidence.ComposeChainShort(investigation), cancellationToken);
+        await store.AddEvidenceReplyAsync(
+            investigation.Id, ChainReply, chainTs ?? LivingMessageStore.NoReply, cancellationToken);
     }
 
     /// <summary>
-    /// Posts a step's evidence in the thread; when Slack refuses what was sent (its blocks, its
-    /// length), posts the short plain form instead. Returns the reply's ts, or null when both were refused.
+    /// Posts a step's (or the chain's) evidence in the thread; when Slack refuses what was sent (its
+    /// blocks, its length), posts the short plain form instead. Returns the reply's ts, or null
+    /// when both were refused.
     /// </summary>
     private async Task<string?> PostEvidenceAsync(
-        string investigationId, string step, StepRecord record, LivingMessage message,
-        CancellationToken cancellationToken)
+        string investigationId, string step, LivingMessage message, Func<(SlackMessage, bool)> compose,
+        Func<SlackMessage> composeShort, CancellationToken cancellationToken)
     {
-        var (reply, cut) = evidence.Compose(investigationId, record);
+        var (reply, cut) = compose();
         if (cut)
             SlackLog.EvidenceCut(logger, investigationId, step);
 
@@ -164,7 +181,7 @@ public sealed class LivingMessageObserver(
 
         try
         {
-            var shortForm = evidence.ComposeShort(investigationId, record);
+            var shortForm = composeShort();
             return (await slack.PostMessageAsync(message.Channel, shortForm, message.Ts, cancellationToken)).Ts;
         }
         catch (SlackApiException ex) when (ex.Kind == SlackErrorKind.Payload)

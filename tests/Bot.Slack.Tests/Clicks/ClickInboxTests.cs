@@ -14,7 +14,7 @@ namespace Bot.Slack.Tests.Clicks;
 /// <summary>
 /// The durable click inbox: a click is stored before its ack, so one acknowledged by a process
 /// that then stops is handled by the next, once; a redelivery is handled once; a full inbox
-/// answers visibly; a click older than its response_url is not acted on.
+/// answers visibly; a click older than its response_url is not acted on, and its clicker is told.
 /// </summary>
 public sealed class ClickInboxTests : IAsyncLifetime
 {
@@ -119,25 +119,53 @@ public sealed class ClickInboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Click_OlderThanItsResponseUrlWhenTheWorkerGetsToIt_IsMarkedExpiredAndNotActedOn()
+    public async Task Click_OlderThanItsResponseUrl_IsNotActedOnAndTheClickerIsToldPrivatelyToClickAgain()
     {
-        var payload = ClickForms.Payload(InvestigationId, SlackTestHost.Approver);
         await using var host = await StartAsync(SlackTestHost.WithoutClickWorker);
-        await host.PostSignedAsync("/slack/interactivity", ClickForms.Wrap(payload));
-        var key = Assert.Single(await host.Services.GetRequiredService<ClickInbox>().DueAsync(10, default))
-            .Click.DeliveryKey;
+        var key = await ClickAsync(host);
 
-        // The process was down for 31 minutes; the worker of the next one starts only now.
-        host.Time.Advance(Click.ResponseUrlLifetime + TimeSpan.FromMinutes(1));
-        var worker = ActivatorUtilities.CreateInstance<ClickInboxService>(host.Services);
-        await worker.StartAsync(default);
-        var inbox = host.Services.GetRequiredService<ClickInbox>();
-        var expired = await Eventually.TrueAsync(() => inbox.FindStateAsync(key, default).Result == ClickState.Expired);
-        await worker.StopAsync(default);
+        var state = await RunWorkerPastTheResponseUrlAsync(host, key);
 
-        Assert.True(expired);
-        Assert.Empty(_slack.CallsTo("chat.postEphemeral"));
+        Assert.Equal(ClickState.Expired, state);
+        var told = Assert.Single(_slack.CallsTo("chat.postEphemeral"));
+        Assert.Equal(SlackTestHost.Approver, told.Json!["user"]!.GetValue<string>());
+        Assert.Equal(SlackTestHost.Channel, told.Json!["channel"]!.GetValue<string>());
+        Assert.Contains("waited 31 minutes", told.Text, StringComparison.Ordinal);
+        Assert.Contains("nothing was recorded", told.Text, StringComparison.Ordinal);
+        Assert.Contains("click it again", told.Text, StringComparison.Ordinal);
+        Assert.Empty(BlockKitRules.Violations(told.Json!));
         Assert.Empty(_slack.CallsTo("chat.update"));
+        Assert.Empty(await RequestsIn(host));
+    }
+
+    [Fact]
+    public async Task Click_OlderThanItsResponseUrlWhoseButtonIsGone_IsNotActedOnAndNothingIsSaid()
+    {
+        await using var host = await StartAsync(SlackTestHost.WithoutClickWorker);
+        var key = await ClickAsync(host);
+        // Meanwhile someone else asked for the fix: the message shows who, the button is gone.
+        await host.Services.GetRequiredService<FixRequestStore>()
+            .RecordAsync(InvestigationId, "delete-cache-manifest", "U0SOMEONE", default);
+
+        var state = await RunWorkerPastTheResponseUrlAsync(host, key);
+
+        Assert.Equal(ClickState.Expired, state);
+        Assert.Empty(_slack.CallsTo("chat.postEphemeral"));
+        Assert.Equal("U0SOMEONE", Assert.Single(await RequestsIn(host)).RequestedBy);
+    }
+
+    [Fact]
+    public async Task Click_OlderThanItsResponseUrlWhenSlackRefusesTheNote_IsStillFinishedAsExpired()
+    {
+        _slack.Refuse("chat.postEphemeral", _ => true, "user_not_in_channel");
+        await using var host = await StartAsync(SlackTestHost.WithoutClickWorker);
+        var key = await ClickAsync(host);
+
+        var state = await RunWorkerPastTheResponseUrlAsync(host, key);
+
+        Assert.Equal(ClickState.Expired, state);
+        Assert.Single(_slack.CallsTo("chat.postEphemeral"));
+        Assert.Equal(0, PendingIn(host));
         Assert.Empty(await RequestsIn(host));
     }
 
@@ -194,6 +222,30 @@ public sealed class ClickInboxTests : IAsyncLifetime
         Assert.Equal(ClickState.Failed, await inbox.FindStateAsync("key-1", default));
         time.Advance(TimeSpan.FromHours(1));
         Assert.Empty(await inbox.DueAsync(10, default));
+    }
+
+    /// <summary>Clicks the delete button as the approver; the click is stored, not handled. Returns its key.</summary>
+    private static async Task<string> ClickAsync(SlackTestHost host)
+    {
+        var payload = ClickForms.Payload(InvestigationId, SlackTestHost.Approver);
+        await host.PostSignedAsync("/slack/interactivity", ClickForms.Wrap(payload));
+        var pending = await host.Services.GetRequiredService<ClickInbox>().DueAsync(10, default);
+        return Assert.Single(pending).Click.DeliveryKey;
+    }
+
+    /// <summary>
+    /// The process was down for 31 minutes; the worker of the next one starts only now, handles the
+    /// click and is stopped once it is no longer pending. Returns the state it was left in.
+    /// </summary>
+    private static async Task<ClickState?> RunWorkerPastTheResponseUrlAsync(SlackTestHost host, string key)
+    {
+        host.Time.Advance(Click.ResponseUrlLifetime + TimeSpan.FromMinutes(1));
+        var worker = ActivatorUtilities.CreateInstance<ClickInboxService>(host.Services);
+        var inbox = host.Services.GetRequiredService<ClickInbox>();
+        await worker.StartAsync(default);
+        await Eventually.TrueAsync(() => inbox.FindStateAsync(key, default).Result != ClickState.Pending);
+        await worker.StopAsync(default);
+        return await inbox.FindStateAsync(key, default);
     }
 
     private Task<SlackTestHost> StartAsync(Action<IServiceCollection>? configure = null) =>

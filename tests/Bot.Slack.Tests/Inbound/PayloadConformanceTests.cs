@@ -56,7 +56,8 @@ public sealed class PayloadConformanceTests
 
         var decoded = JsonNode.Parse(form["payload"]);
 
-        Assert.True(JsonNode.DeepEquals(Fixture.Json("interactivity/block_actions.message-button.bolt-python.json"), decoded));
+        var fixture = Fixture.Json("interactivity/block_actions.message-button.bolt-python.json");
+        Assert.True(JsonNode.DeepEquals(fixture, decoded));
     }
 
     [Fact]
@@ -133,7 +134,8 @@ public sealed class PayloadConformanceTests
     [Fact]
     public void Deserialize_ReactionAddedCallback_IsTypedWithEventId()
     {
-        var request = SlackJson.Deserialize<EventsApiRequest>(Fixture.Text("events/event_callback.reaction_added.json"));
+        var request = SlackJson.Deserialize<EventsApiRequest>(
+            Fixture.Text("events/event_callback.reaction_added.json"));
 
         var callback = Assert.IsType<EventCallback>(request);
         Assert.Equal("EvXXXXXXXX", callback.EventId);
@@ -178,7 +180,8 @@ public sealed class PayloadConformanceTests
     [Fact]
     public void Deserialize_SlashCommandsEnvelope_CarriesTheCommand()
     {
-        var frame = SlackJson.Deserialize<SocketFrame>(Fixture.Text("socket-mode/slash_commands.envelope.python-sdk.json"));
+        var frame = SlackJson.Deserialize<SocketFrame>(
+            Fixture.Text("socket-mode/slash_commands.envelope.python-sdk.json"));
 
         var envelope = Assert.IsType<SlashCommandsEnvelope>(frame);
         Assert.Equal("1d3c79ab-0ffb-41f3-a080-d19e85f53649", envelope.EnvelopeId);
@@ -225,7 +228,8 @@ public sealed class PayloadConformanceTests
         var fixture = Fixture.Json("socket-mode/ack.with-payload.json");
         var payload = JsonSerializer.Deserialize<JsonElement>(fixture["payload"]!.ToJsonString());
 
-        var written = JsonNode.Parse(SlackJson.Serialize(new SocketAck(fixture["envelope_id"]!.GetValue<string>(), payload)));
+        var written = JsonNode.Parse(
+            SlackJson.Serialize(new SocketAck(fixture["envelope_id"]!.GetValue<string>(), payload)));
         var plain = JsonNode.Parse(SlackJson.Serialize(new SocketAck("abc")));
 
         Assert.True(JsonNode.DeepEquals(fixture, written));

@@ -7,7 +7,8 @@ public sealed class SlackTextTests
     [Fact]
     public void Tokenize_EscapedUserChannelAndLink_ReadsIdsAndUrl()
     {
-        var tokens = SlackText.Tokenize("<@U024BE7LH|bob> <#C024BE7LR|general> <https://ci.example/runs/1|run 1> plain");
+        var tokens = SlackText.Tokenize(
+            "<@U024BE7LH|bob> <#C024BE7LR|general> <https://ci.example/runs/1|run 1> plain");
 
         Assert.Equal(
             [

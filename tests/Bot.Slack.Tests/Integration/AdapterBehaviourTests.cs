@@ -194,7 +194,8 @@ public sealed class AdapterBehaviourTests : IAsyncLifetime
         var ts = host.Time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post,
             "/slack/commands") { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded; charset=utf-8");
+        request.Content.Headers.ContentType =
+            MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded; charset=utf-8");
         request.Headers.Add("x-slack-request-timestamp", ts);
         request.Headers.Add("x-slack-signature",
             Bot.Slack.Signing.SlackSignatureVerifier.Sign(SlackTestHost.Secret, ts, bytes));
@@ -239,7 +240,8 @@ public sealed class AdapterBehaviourTests : IAsyncLifetime
 
     private sealed class SlowLauncher(bool blocksItsThread) : ITriageLauncher
     {
-        private readonly TaskCompletionSource<LaunchResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<LaunchResult> _result =
+            new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public bool Called { get; private set; }
 

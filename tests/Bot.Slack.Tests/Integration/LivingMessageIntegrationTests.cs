@@ -7,6 +7,7 @@ using Bot.Slack.LivingMessages;
 using Bot.Lab.Slack;
 using Bot.Slack.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Slack.Tests.Integration;
 
@@ -234,6 +235,39 @@ public sealed class LivingMessageIntegrationTests : IAsyncLifetime
         Assert.Equal(4, replies.Count(c => !IsManifestEvidence(c)));
         Assert.Contains(replies, c => c.Body.Contains("404 BLOB_UNKNOWN", StringComparison.Ordinal));
         Assert.Contains(replies, c => c.Body.Contains("no runs in 7 days", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Triage_ConcludedWithAChain_EndsTheThreadWithOneReplyOfTheChainsEvidence()
+    {
+        await using var host = await SlackTestHost.StartAsync(_slack, WithSeedLikeSteps);
+
+        var id = await RunOneInvestigationAsync(host);
+        // A later sync (a click's refresh, a resumed process) finds the reply made and adds none.
+        await host.Services.GetRequiredService<LivingMessageObserver>().RefreshAsync(id, default);
+
+        var replies = _slack.CallsTo("chat.postMessage").Where(c => c.ThreadTs is not null).ToList();
+        Assert.Equal(6, replies.Count);
+        var chain = replies[^1];
+        Assert.Single(replies, r => r.Body.Contains("Evidence for the root cause", StringComparison.Ordinal));
+        Assert.Contains("Evidence for the root cause", chain.Text, StringComparison.Ordinal);
+        var texts = chain.Blocks.Select(b => b!["text"]!["text"]!.GetValue<string>()).ToList();
+        Assert.StartsWith("*Evidence for the root cause:* The registry's volume", texts[0], StringComparison.Ordinal);
+        Assert.Equal(["CI log", "Referenced blobs", "Registry volume", "Garbage collection"],
+            texts.Where(t => t.StartsWith('←')).Select(t => t.Split('*')[1]));
+        // Whole, not the lines the living message picks: df's header line is there too.
+        Assert.Contains(texts, t => t.Contains("Filesystem 1024-blocks", StringComparison.Ordinal) &&
+                                    t.Contains("98% /storage", StringComparison.Ordinal));
+        Assert.Contains("no space left on device", texts[^1], StringComparison.Ordinal);
+        Assert.All(replies, r => Assert.Empty(BlockKitRules.Violations(r.Json!)));
+    }
+
+    /// <summary>The seed incident's story in place of the usual fake steps, so the diagnosis has its chain.</summary>
+    private static void WithSeedLikeSteps(IServiceCollection services)
+    {
+        services.RemoveAll<IInvestigationStep>();
+        foreach (var step in FakeSteps.SeedLike())
+            services.AddSingleton(step);
     }
 
     private static bool IsManifestEvidence(RecordedCall call) =>

@@ -10,7 +10,8 @@ public sealed class SlackSignatureVerifierTests
 {
     private static readonly JsonNode Vector = Fixture.Json("signing/signature-vector.slack-docs.json");
     private static readonly string VectorSecret = Vector["signing_secret"]!.GetValue<string>();
-    private static readonly string VectorTimestamp = Vector["headers"]!["X-Slack-Request-Timestamp"]!.GetValue<string>();
+    private static readonly string VectorTimestamp =
+        Vector["headers"]!["X-Slack-Request-Timestamp"]!.GetValue<string>();
     private static readonly string VectorSignature = Vector["expected_signature"]!.GetValue<string>();
     private static readonly byte[] VectorBody = Encoding.UTF8.GetBytes(Vector["body"]!.GetValue<string>());
 
@@ -81,7 +82,9 @@ public sealed class SlackSignatureVerifierTests
         var verifier = CreateSut(clockSeconds: 1531420618);
 
         var verdict = verifier.Verify(
-            timestamp == "ts" ? VectorTimestamp : timestamp, signature == "sig" ? VectorSignature : signature, VectorBody);
+            timestamp == "ts" ? VectorTimestamp : timestamp,
+            signature == "sig" ? VectorSignature : signature,
+            VectorBody);
 
         Assert.Equal(SignatureVerdict.MissingHeader, verdict);
     }

@@ -238,7 +238,9 @@ public sealed class SocketModeTests : IAsyncLifetime
         await using var host = await StartHostAsync(socketMode: false);
         using var service = new SocketModeService(host.Services.GetRequiredService<SlackApiClient>(),
             host.Services.GetRequiredService<SlackDispatcher>(),
-            host.Services.GetRequiredService<DeliveryDeduplicator>(), host.Time, NullLogger<SocketModeService>.Instance);
+            host.Services.GetRequiredService<DeliveryDeduplicator>(),
+            host.Time,
+            NullLogger<SocketModeService>.Instance);
 
         await service.StartAsync(default);
         // Were the refusal retried, the service would wait on the fake clock and this would time out.

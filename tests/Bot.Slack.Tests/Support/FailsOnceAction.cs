@@ -16,4 +16,6 @@ internal sealed class FailsOnceAction(string actionId) : IBlockActionHandler
         Interlocked.Increment(ref _calls) == 1
             ? throw new InvalidOperationException("The first handling fails.")
             : Task.CompletedTask;
+
+    public Task<bool> IsStillOfferedAsync(Click click, CancellationToken cancellationToken) => Task.FromResult(true);
 }

@@ -12,7 +12,8 @@ internal static class Fixture
 
     public static JsonNode Json(string relativePath) => JsonNode.Parse(Text(relativePath))!;
 
-    public static JsonElement Element(string relativePath) => JsonDocument.Parse(Text(relativePath)).RootElement.Clone();
+    public static JsonElement Element(string relativePath) =>
+        JsonDocument.Parse(Text(relativePath)).RootElement.Clone();
 
     public static IEnumerable<string> All() =>
         Directory.EnumerateFiles(Folder, "*", SearchOption.AllDirectories)

@@ -35,6 +35,18 @@ internal static class TestInvestigations
         return investigation;
     }
 
+    /// <summary>
+    /// Walked through <see cref="FakeSteps.SeedLike"/> and diagnosed, so the root cause has the seed's
+    /// four-link chain; <paramref name="change"/> may alter the conclusion before it is recorded.
+    /// </summary>
+    public static Investigation ConcludedSeedLike(string id = "inv-test", Func<Conclusion, Conclusion>? change = null)
+    {
+        var investigation = Walked(5, id, with: FakeSteps.SeedLike());
+        var conclusion = Diagnoser.Diagnose(investigation);
+        investigation.Conclude(change?.Invoke(conclusion) ?? conclusion, Now);
+        return investigation;
+    }
+
     /// <summary>Concluded with all four fixes on offer, as the seed incident's full-volume chain offers them.</summary>
     public static Investigation ConcludedOfferingEveryFix(string id = "inv-test")
     {

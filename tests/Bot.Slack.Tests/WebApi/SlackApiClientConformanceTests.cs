@@ -172,7 +172,8 @@ public sealed class SlackApiClientConformanceTests
         var http = new StubHttp().Answer(
             HttpStatusCode.OK, Fixture.Text("web-api/usergroups.users.list.error.invalid_auth.json"));
 
-        var error = await Assert.ThrowsAsync<SlackApiException>(() => CreateSut(http).ListUsergroupUsersAsync("S1", default));
+        var error = await Assert.ThrowsAsync<SlackApiException>(
+            () => CreateSut(http).ListUsergroupUsersAsync("S1", default));
 
         Assert.Equal("invalid_auth", error.Error);
     }

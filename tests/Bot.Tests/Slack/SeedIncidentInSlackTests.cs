@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Bot.Hosting;
 using Bot.Lab.GitHub;
 using Bot.Lab.Scenarios;
@@ -28,7 +29,8 @@ public sealed class SeedIncidentInSlackTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var scenario = ScenarioParser.ParseFile(Path.Combine(AppContext.BaseDirectory, "scenarios", "seed.yaml"));
-        _lab = await LabSession.StartAsync(scenario, new LabSessionOptions { RootDirectory = Path.Combine(_directory, "lab") });
+        var lab = new LabSessionOptions { RootDirectory = Path.Combine(_directory, "lab") };
+        _lab = await LabSession.StartAsync(scenario, lab);
         _gitHub = await GitHubStandIn.StartAsync([_lab.CiRun], CancellationToken.None);
         _slack = await SlackStandIn.StartAsync();
     }
@@ -46,9 +48,13 @@ public sealed class SeedIncidentInSlackTests : IAsyncLifetime
         var ack = await http.SendAsync(command);
         var concluded = await Poll.UntilAsync(
             () => _slack.CallsTo("chat.update").Any(HasButtons), TimeSpan.FromSeconds(90));
+        // The chain's evidence is the thread's last reply, posted right after the concluding edit.
+        var chainReplied = await Poll.UntilAsync(
+            () => _slack.CallsTo("chat.postMessage").Any(IsChainEvidence), TimeSpan.FromSeconds(30));
 
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         Assert.True(concluded, "The living message never reached its conclusion with fix buttons.");
+        Assert.True(chainReplied, "The thread never got the chain's evidence.");
         var living = Assert.Single(_slack.CallsTo("chat.postMessage"), c => c.ThreadTs is null);
         Assert.Equal(Channel, living.Json!["channel"]!.GetValue<string>());
         var ts = _slack.CallsTo("chat.update").Select(u => u.Ts).Distinct().Single();
@@ -56,6 +62,10 @@ public sealed class SeedIncidentInSlackTests : IAsyncLifetime
         Assert.NotEmpty(evidence);
         Assert.All(evidence, e => Assert.Equal(ts, e.ThreadTs));
         Assert.Contains(evidence, e => e.Body.Contains("500 UNKNOWN", StringComparison.Ordinal));
+        Assert.Same(Assert.Single(evidence, IsChainEvidence), evidence[^1]);
+        var gcEvidence = evidence[^1].Blocks[^1]!["text"]!["text"]!.GetValue<string>();
+        Assert.StartsWith("`GET logs of pods of CronJob harbor-gc", gcEvidence, StringComparison.Ordinal);
+        Assert.Contains("no space left on device", gcEvidence, StringComparison.Ordinal);
         // The scripted 429 met the first edit; the same edit went again after Retry-After and was taken.
         var updates = _slack.CallsTo("chat.update");
         Assert.Equal((429, 200), (updates[0].Status, updates[1].Status));
@@ -74,6 +84,16 @@ public sealed class SeedIncidentInSlackTests : IAsyncLifetime
         var last = updates[^1];
         // The seed has its cluster, so the living message names the whole chain's root: the full volume.
         Assert.Contains("ran out of space during a cache push", last.Body, StringComparison.Ordinal);
+        // Under it the chain, as the chat prints it: each link with the evidence the chat picks for it.
+        // The volume's and GC's links name the "no space left on device" writes; their evidence shows
+        // the registry log's count of them and the failed GC runs (lines cut at 120 characters, as in the chat).
+        var chain = ChainLinks(last);
+        Assert.Equal(["CI log", "Referenced blobs", "Registry volume", "Garbage collection"], chain.Select(Title));
+        Assert.All(chain, link => Assert.NotEmpty(Evidence(link)));
+        Assert.Contains("no space left on device", Said(chain[2]), StringComparison.Ordinal);
+        Assert.Contains(Evidence(chain[2]), line => line.Contains("→ no-space: ", StringComparison.Ordinal));
+        Assert.Contains("no space left on device", Said(chain[3]), StringComparison.Ordinal);
+        Assert.Contains(Evidence(chain[3]), line => line.Contains(": failed-no-space", StringComparison.Ordinal));
         Assert.Contains(Buttons(last), b => b["action_id"]!.GetValue<string>() == "fix:delete-cache-manifest");
         Assert.Contains(Buttons(last), b => b["action_id"]!.GetValue<string>() == "fix:resize-pvc");
     }
@@ -107,6 +127,10 @@ public sealed class SeedIncidentInSlackTests : IAsyncLifetime
 
     private static bool HasButtons(RecordedCall call) => Buttons(call).Any();
 
+    private static bool IsChainEvidence(RecordedCall call) =>
+        call.ThreadTs is not null &&
+        call.Text?.StartsWith("Evidence for the root cause", StringComparison.Ordinal) == true;
+
     private static JsonNode Checklist(RecordedCall update) =>
         update.Blocks.Single(b => b!["block_id"]!.GetValue<string>().StartsWith("steps-", StringComparison.Ordinal))!;
 
@@ -119,6 +143,19 @@ public sealed class SeedIncidentInSlackTests : IAsyncLifetime
         Checklist(update)["text"]!["text"]!.GetValue<string>().Split('\n')
             .Count(line => !line.StartsWith(":white_circle:", StringComparison.Ordinal) &&
                            !line.StartsWith(":hourglass", StringComparison.Ordinal));
+
+    /// <summary>The text of the chain's link sections (<c>chain-0-r7</c> …), in order.</summary>
+    private static List<string> ChainLinks(RecordedCall update) =>
+        [.. update.Blocks.Where(b => Regex.IsMatch(b!["block_id"]!.GetValue<string>(), @"^chain-\d+-r"))
+            .Select(b => b!["text"]!["text"]!.GetValue<string>())];
+
+    /// <summary>The step a link names: <c>← *Registry volume*: …</c>.</summary>
+    private static string Title(string link) => link.Split('*')[1];
+
+    /// <summary>What the link says, its first line; the quoted lines under it are its evidence.</summary>
+    private static string Said(string link) => link.Split('\n')[0];
+
+    private static IEnumerable<string> Evidence(string link) => link.Split('\n').Where(l => l.StartsWith('>'));
 
     private static IEnumerable<JsonNode> Buttons(RecordedCall call) =>
         call.Blocks.Where(b => b!["type"]!.GetValue<string>() == "actions").SelectMany(b => b!["elements"]!.AsArray())!;
