@@ -52,5 +52,7 @@ internal static class BenchCache
     };
 
     private static PushResult Ensure(PushResult result) =>
-        result.Succeeded ? result : throw new InvalidOperationException($"push failed: {result.Status} {result.ErrorBody}");
+        result.Succeeded
+            ? result
+            : throw new InvalidOperationException($"push failed: {result.Status} {result.ErrorBody}");
 }

@@ -37,7 +37,8 @@ internal static class BlobCheckBenchmark
             var pushWatch = Stopwatch.StartNew();
             var digest = await BenchCache.PushAsync(http, "bench", LayerCount, CancellationToken.None);
             Console.WriteLine(
-                $"pushed {LayerCount} layers + cacheconfig + index {digest[..19]}… in {pushWatch.ElapsedMilliseconds} ms");
+                $"pushed {LayerCount} layers + cacheconfig + index {digest[..19]}… " +
+                $"in {pushWatch.ElapsedMilliseconds} ms");
 
             await using var services = Services(registry.BaseUri);
             return await MeasureAsync(services);
@@ -106,7 +107,8 @@ internal static class BlobCheckBenchmark
         var c = Median(concurrent);
         var s = Median(sequential);
         Console.WriteLine();
-        Console.WriteLine($"blob check of {blobCount} blobs, {Rounds} rounds each, alternating order, median (min–max):");
+        Console.WriteLine(
+            $"blob check of {blobCount} blobs, {Rounds} rounds each, alternating order, median (min–max):");
         Console.WriteLine("| measurement                              | median ms | min ms | max ms |");
         Console.WriteLine("|------------------------------------------|----------:|-------:|-------:|");
         Row($"blob check, concurrency {concurrency}", concurrent);

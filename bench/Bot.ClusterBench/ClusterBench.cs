@@ -23,7 +23,8 @@ internal static class ClusterBench
     public static async Task<int> RunAsync(int iterations, TextWriter output)
     {
         var root = Path.Combine(Path.GetTempPath(), "bot-cluster-bench", Guid.NewGuid().ToString("N"));
-        await using var tmpfs = await Tmpfs.MountAsync(Path.Combine(root, "storage"), TmpfsBytes, CancellationToken.None);
+        await using var tmpfs = await Tmpfs.MountAsync(
+            Path.Combine(root, "storage"), TmpfsBytes, CancellationToken.None);
         var registryLog = Path.Combine(root, "registry.log");
         Lay(tmpfs.Path, registryLog);
 
@@ -39,7 +40,8 @@ internal static class ClusterBench
                     Labels = new Dictionary<string, string> { ["job-name"] = "registry-gc-29402880" },
                     Phase = "Failed",
                     StartedAt = DateTimeOffset.UnixEpoch.AddDays(20000),
-                    Log = "2026-12-01T02:00:05Z [ERROR] [/jobservice/job/impl/gc/garbage_collection.go:165]: failed to execute GC job at sweep phase, error: boom\n",
+                    Log = "2026-12-01T02:00:05Z [ERROR] [/jobservice/job/impl/gc/garbage_collection.go:165]: " +
+                        "failed to execute GC job at sweep phase, error: boom\n",
                 },
             ],
         };
@@ -54,13 +56,15 @@ internal static class ClusterBench
         };
         options.Gc.Source = GcSourceKind.PodLogs;
         options.Gc.PodLogs.CronJob = "registry-gc";
-        var api = new ClusterApi(new KubernetesFactory(MsOptions.Create(options)), MsOptions.Create(options), TimeProvider.System);
+        var api = new ClusterApi(
+            new KubernetesFactory(MsOptions.Create(options)), MsOptions.Create(options), TimeProvider.System);
         var volume = new VolumeStep(api, NullLogger<VolumeStep>.Instance);
         var gc = new GcStep(new PodLogsGcSource(api, MsOptions.Create(options)), NullLogger<GcStep>.Instance);
         var broken = "sha256:" + new string('a', 64);
         var clues = new Clues { BrokenBlobs = [new BrokenBlob(broken, "missing", "layer", 1, null)] };
 
-        using var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(simulator.KubeconfigPath));
+        var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(simulator.KubeconfigPath);
+        using var client = new k8s.Kubernetes(config);
         var raw = new RawCalls(
             client, scenario.Namespace, scenario.RegistryPod, scenario.Container, scenario.MountPath,
             options.LargeBlobThresholdKiB, broken);
@@ -86,7 +90,8 @@ internal static class ClusterBench
             }
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"iterations: {iterations} (after one warm-up each)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"iterations: {iterations} (after one warm-up each)"));
         output.WriteLine(Timing.Describe("volume+gc steps", stepTimes));
         output.WriteLine(Timing.Describe("same raw calls in sequence", rawTimes));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -111,7 +116,9 @@ internal static class ClusterBench
         await gc.RunAsync(afterVolume.Clues, CancellationToken.None);
     }
 
-    /// <summary>A registry tree with some blobs, an empty one, an empty link, an upload, and a log with failed writes.</summary>
+    /// <summary>
+    /// A registry tree with some blobs, an empty one, an empty link, an upload, and a log with failed writes.
+    /// </summary>
     private static void Lay(string storage, string registryLog)
     {
         var v2 = Path.Combine(storage, "docker", "registry", "v2");
@@ -131,8 +138,11 @@ internal static class ClusterBench
         File.WriteAllBytes(Path.Combine(upload, "data"), new byte[512 * 1024]);
 
         var lines = Enumerable.Range(0, 2000).Select(i => i % 100 == 0
-            ? $"time=\"2026-12-03T18:{i / 100 % 60:00}:00Z\" level=error msg=\"response completed with error\" err.detail=\"write /storage/x: no space left on device\" http.request.id=req-{i} http.request.method=PUT"
-            : $"time=\"2026-12-03T18:00:00Z\" level=info msg=\"response completed\" http.request.id=ok-{i} http.request.method=GET");
+            ? $"time=\"2026-12-03T18:{i / 100 % 60:00}:00Z\" level=error msg=\"response completed with error\" " +
+              $"err.detail=\"write /storage/x: no space left on device\" " +
+              $"http.request.id=req-{i} http.request.method=PUT"
+            : $"time=\"2026-12-03T18:00:00Z\" level=info msg=\"response completed\" " +
+              $"http.request.id=ok-{i} http.request.method=GET");
         File.WriteAllLines(registryLog, lines);
     }
 }

@@ -9,14 +9,22 @@ namespace Bot.ClusterBench;
 /// make it ask for: the size above which a blob is "large", and the broken blob it looks up on disk.
 /// </summary>
 internal sealed class RawCalls(
-    IKubernetes client, string @namespace, string pod, string container, string storage, long largeBlobKiB, string statDigest)
+    IKubernetes client,
+    string @namespace,
+    string pod,
+    string container,
+    string storage,
+    long largeBlobKiB,
+    string statDigest)
 {
     private string Root => storage + "/docker/registry/v2";
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await client.CoreV1.ListNamespacedPodAsync(@namespace, labelSelector: "app=harbor,component=registry", cancellationToken: cancellationToken);
-        await client.CoreV1.ReadNamespacedPersistentVolumeClaimAsync("harbor-registry", @namespace, cancellationToken: cancellationToken);
+        await client.CoreV1.ListNamespacedPodAsync(
+            @namespace, labelSelector: "app=harbor,component=registry", cancellationToken: cancellationToken);
+        await client.CoreV1.ReadNamespacedPersistentVolumeClaimAsync(
+            "harbor-registry", @namespace, cancellationToken: cancellationToken);
         await client.StorageV1.ReadStorageClassAsync("standard", cancellationToken: cancellationToken);
 
         string[][] commands =
@@ -24,8 +32,14 @@ internal sealed class RawCalls(
             ["df", "-P", storage],
             ["find", Root + "/blobs", "-type", "f", "-name", "data", "-size", "0"],
             ["find", Root + "/repositories", "-type", "f", "-name", "link", "-size", "0"],
-            ["find", Root + "/repositories", "-type", "d", "-name", "_uploads", "-prune", "-exec", "du", "-s", "-k", "{}", "+"],
-            ["find", Root + "/blobs", "-type", "f", "-name", "data", "-size", $"+{largeBlobKiB}k", "-exec", "du", "-k", "{}", "+"],
+            [
+                "find", Root + "/repositories", "-type", "d", "-name", "_uploads", "-prune",
+                "-exec", "du", "-s", "-k", "{}", "+",
+            ],
+            [
+                "find", Root + "/blobs", "-type", "f", "-name", "data", "-size", $"+{largeBlobKiB}k",
+                "-exec", "du", "-k", "{}", "+",
+            ],
             ["stat", "-c", "%s", BlobDataPath(statDigest)],
         ];
         foreach (var command in commands)
@@ -40,10 +54,20 @@ internal sealed class RawCalls(
                 cancellationToken);
         }
 
-        await DrainAsync(await client.CoreV1.ReadNamespacedPodLogAsync(pod, @namespace, container: container, sinceSeconds: 259200, timestamps: true, cancellationToken: cancellationToken));
-        var gcPods = await client.CoreV1.ListNamespacedPodAsync(@namespace, labelSelector: "job-name", cancellationToken: cancellationToken);
+        var registryLog = await client.CoreV1.ReadNamespacedPodLogAsync(
+            pod, @namespace, container: container, sinceSeconds: 259200, timestamps: true,
+            cancellationToken: cancellationToken);
+        await DrainAsync(registryLog);
+
+        var gcPods = await client.CoreV1.ListNamespacedPodAsync(
+            @namespace, labelSelector: "job-name", cancellationToken: cancellationToken);
         foreach (var gcPod in gcPods.Items)
-            await DrainAsync(await client.CoreV1.ReadNamespacedPodLogAsync(gcPod.Metadata.Name, @namespace, sinceSeconds: 604800, timestamps: true, cancellationToken: cancellationToken));
+        {
+            var gcLog = await client.CoreV1.ReadNamespacedPodLogAsync(
+                gcPod.Metadata.Name, @namespace, sinceSeconds: 604800, timestamps: true,
+                cancellationToken: cancellationToken);
+            await DrainAsync(gcLog);
+        }
     }
 
     private string BlobDataPath(string digest)

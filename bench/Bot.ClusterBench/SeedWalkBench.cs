@@ -36,9 +36,11 @@ internal static class SeedWalkBench
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
         var cluster = lab.Cluster ?? throw new InvalidOperationException("The seed scenario has no cluster section.");
-        using var kubernetes = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(cluster.KubeconfigPath));
+        var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(cluster.KubeconfigPath);
+        using var kubernetes = new k8s.Kubernetes(config);
         using var http = new HttpClient();
-        var broken = lab.Failure.BrokenBlob?.Digest ?? throw new InvalidOperationException("The seed induced no broken blob.");
+        var broken = lab.Failure.BrokenBlob?.Digest
+            ?? throw new InvalidOperationException("The seed induced no broken blob.");
         var raw = new RawCalls(
             kubernetes, cluster.Scenario.Namespace, cluster.Scenario.RegistryPod, cluster.Scenario.Container,
             cluster.Scenario.MountPath, LargeBlobKiB, broken);
@@ -47,7 +49,8 @@ internal static class SeedWalkBench
         var (firstCode, _) = await TriageAsync(link, settings);
         if (firstCode != "volume-full-corrupted-cache")
         {
-            await Console.Error.WriteLineAsync($"the seed walk concluded {firstCode}, not the seed's cause; no figures");
+            await Console.Error.WriteLineAsync(
+                $"the seed walk concluded {firstCode}, not the seed's cause; no figures");
             return 1;
         }
         await RawWalkAsync(http, gitHub.ApiBaseUri, lab, raw);
@@ -74,12 +77,15 @@ internal static class SeedWalkBench
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"seed scenario, run link -> diagnosis, {iterations} iterations after one warm-up each, alternating order:"));
+            $"seed scenario, run link -> diagnosis, " +
+            $"{iterations} iterations after one warm-up each, alternating order:"));
         output.WriteLine(Timing.Describe("bot triage command (host start, 5 steps, diagnosis, JSON)", commands));
         output.WriteLine(Timing.Describe("bot walk, link accepted -> concluded (report durationMs)", walks));
         output.WriteLine(Timing.Describe("same far-side calls one after another", raws));
+        var rawMedian = Timing.Median(raws);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ratio walk/raw: {Timing.Median(walks) / Timing.Median(raws):0.00}; command/raw: {Timing.Median(commands) / Timing.Median(raws):0.00}"));
+            $"ratio walk/raw: {Timing.Median(walks) / rawMedian:0.00}; " +
+            $"command/raw: {Timing.Median(commands) / rawMedian:0.00}"));
         return 0;
     }
 
@@ -105,10 +111,12 @@ internal static class SeedWalkBench
     private static async Task RawWalkAsync(HttpClient http, Uri gitHubApi, LabSession lab, RawCalls cluster)
     {
         var run = lab.CiRun;
-        await http.GetStringAsync(new Uri(gitHubApi, $"repos/{run.Owner}/{run.Repository}/actions/runs/{run.RunId}/jobs"));
-        await http.GetStringAsync(new Uri(gitHubApi, $"repos/{run.Owner}/{run.Repository}/actions/jobs/{run.Jobs[0].Id}/logs"));
+        var repoPath = $"repos/{run.Owner}/{run.Repository}";
+        await http.GetStringAsync(new Uri(gitHubApi, $"{repoPath}/actions/runs/{run.RunId}/jobs"));
+        await http.GetStringAsync(new Uri(gitHubApi, $"{repoPath}/actions/jobs/{run.Jobs[0].Id}/logs"));
 
-        using var manifestRequest = new HttpRequestMessage(HttpMethod.Get, new Uri(lab.RegistryBaseUri, "v2/app/manifests/cache"));
+        using var manifestRequest = new HttpRequestMessage(
+            HttpMethod.Get, new Uri(lab.RegistryBaseUri, "v2/app/manifests/cache"));
         foreach (var mediaType in MediaTypes.Accepted)
             manifestRequest.Headers.Accept.ParseAdd(mediaType);
         using var manifest = await http.SendAsync(manifestRequest);
@@ -116,7 +124,8 @@ internal static class SeedWalkBench
 
         foreach (var (digest, size) in Descriptors(document.RootElement))
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(lab.RegistryBaseUri, $"v2/app/blobs/{digest}"));
+            using var request = new HttpRequestMessage(
+                HttpMethod.Get, new Uri(lab.RegistryBaseUri, $"v2/app/blobs/{digest}"));
             if (size > SmallBlobBytes)
                 request.Headers.Range = new RangeHeaderValue(0, 0);
             using var response = await http.SendAsync(request);

@@ -41,7 +41,9 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 });
 // The bench wires only the Slack adapter, so only the Slack templates have to be used.
 builder.Services.AddSingleton(PromptCatalog.Load(
-    FindPrompts(), PromptKeys.Core().Concat(SlackPrompts.Keys), key => key.StartsWith("slack/", StringComparison.Ordinal)));
+    FindPrompts(),
+    PromptKeys.Core().Concat(SlackPrompts.Keys),
+    key => key.StartsWith("slack/", StringComparison.Ordinal)));
 builder.Services.AddBenchTriage(builder.Configuration);
 builder.Services.AddSlack(builder.Configuration);
 

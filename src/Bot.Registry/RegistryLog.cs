@@ -22,7 +22,8 @@ internal static partial class RegistryLog
         ILogger logger, string registry, string repository, string reference, string outcome);
 
     [LoggerMessage(2004, LogLevel.Information,
-        "Blob check of {Count} blobs in {Repository} on {Registry}: {Broken} broken, problem {Problem}, {DurationMs} ms")]
+        "Blob check of {Count} blobs in {Repository} on {Registry}: " +
+        "{Broken} broken, problem {Problem}, {DurationMs} ms")]
     public static partial void BlobsChecked(
         ILogger logger, string registry, string repository, int count, int broken, string problem, long durationMs);
 

@@ -13,7 +13,8 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    return await BotCommandLine.RunAsync(args, new Dictionary<string, string?>(), Console.In, Console.Out, Console.Error, stop.Token);
+    return await BotCommandLine.RunAsync(
+        args, new Dictionary<string, string?>(), Console.In, Console.Out, Console.Error, stop.Token);
 }
 finally
 {

@@ -81,7 +81,8 @@ public sealed class SqliteInvestigationStoreTests : IDisposable
 
         var unfinished = await store.ListUnfinishedAsync(CancellationToken.None);
         Assert.Equal(["inv-1"], unfinished.Select(s => s.Id));
-        Assert.Equal(RootCauseCode.NothingWrongFound, (await store.FindAsync("inv-2", CancellationToken.None))!.Conclusion!.RootCause.Code);
+        var concluded = await store.FindAsync("inv-2", CancellationToken.None);
+        Assert.Equal(RootCauseCode.NothingWrongFound, concluded!.Conclusion!.RootCause.Code);
     }
 
     [Fact]
@@ -91,7 +92,8 @@ public sealed class SqliteInvestigationStoreTests : IDisposable
         using var stop = new CancellationTokenSource();
         var firstRunner = Runner(NewStore(path), new StoppingStep(StepName.Blobs, stop));
         var investigation = await firstRunner.OpenAsync("inv-1", CacheRef(), CancellationToken.None);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => firstRunner.RunAsync(investigation, [], stop.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => firstRunner.RunAsync(investigation, [], stop.Token));
 
         var secondStore = NewStore(path);
         var snapshot = await secondStore.FindAsync("inv-1", CancellationToken.None);
@@ -101,7 +103,8 @@ public sealed class SqliteInvestigationStoreTests : IDisposable
         var counts = await secondStore.CountStepRecordsAsync("inv-1", CancellationToken.None);
         Assert.Equal(Enum.GetValues<StepName>().Length, counts.Count);
         Assert.All(counts.Values, count => Assert.Equal(1, count));
-        Assert.Equal(InvestigationState.Concluded, (await secondStore.FindAsync("inv-1", CancellationToken.None))!.State);
+        var afterResume = await secondStore.FindAsync("inv-1", CancellationToken.None);
+        Assert.Equal(InvestigationState.Concluded, afterResume!.State);
     }
 
     public void Dispose()
@@ -115,9 +118,15 @@ public sealed class SqliteInvestigationStoreTests : IDisposable
 
     private static InvestigationRunner Runner(IInvestigationStore store, IInvestigationStep blobs)
     {
-        var steps = Enum.GetValues<StepName>().Where(s => s != StepName.Blobs).Select(s => (IInvestigationStep)new StoppingStep(s, null));
+        var steps = Enum.GetValues<StepName>()
+            .Where(s => s != StepName.Blobs)
+            .Select(s => (IInvestigationStep)new StoppingStep(s, null));
         return new InvestigationRunner(
-            steps.Append(blobs), store, new FakeTimeProvider(Now), Options.Create(new RunnerOptions()), NullLogger<InvestigationRunner>.Instance);
+            steps.Append(blobs),
+            store,
+            new FakeTimeProvider(Now),
+            Options.Create(new RunnerOptions()),
+            NullLogger<InvestigationRunner>.Instance);
     }
 
     private static Investigation Walked(params StepName[] steps)
@@ -126,7 +135,10 @@ public sealed class SqliteInvestigationStoreTests : IDisposable
         investigation.Begin(Now);
         foreach (var step in steps)
         {
-            var clues = investigation.Clues with { BrokenBlobs = [new BrokenBlob("sha256:abc", "missing", "layer", 10, null)] };
+            var clues = investigation.Clues with
+            {
+                BrokenBlobs = [new BrokenBlob("sha256:abc", "missing", "layer", 10, null)],
+            };
             investigation.Record(Record(step), clues);
         }
 
@@ -134,8 +146,13 @@ public sealed class SqliteInvestigationStoreTests : IDisposable
     }
 
     private static StepRecord Record(StepName step) =>
-        new(step, StepStatus.Fine, Finding.Of("manifest.found", ("tag", "cache")), [Evidence.Of("GET /v2/app/manifests/cache", "200")],
-            TimeSpan.FromMilliseconds(12), Now);
+        new(
+            step,
+            StepStatus.Fine,
+            Finding.Of("manifest.found", ("tag", "cache")),
+            [Evidence.Of("GET /v2/app/manifests/cache", "200")],
+            TimeSpan.FromMilliseconds(12),
+            Now);
 
     private static TriageTarget CacheRef()
     {

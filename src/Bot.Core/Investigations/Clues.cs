@@ -30,7 +30,9 @@ public sealed record Clues
 
     public string? ManifestDigest { get; init; }
 
-    /// <summary>The manifest's shape: <c>cache-index</c>, <c>cache-image-manifest</c>, <c>image</c> or <c>index</c>.</summary>
+    /// <summary>
+    /// The manifest's shape: <c>cache-index</c>, <c>cache-image-manifest</c>, <c>image</c> or <c>index</c>.
+    /// </summary>
     public string? ManifestKind { get; init; }
 
     /// <summary>The class of the registry's answer when the manifest could not be read.</summary>

@@ -19,15 +19,21 @@ public sealed class Investigation
         Concluded,
     }
 
+    /// <summary>
+    /// The walk in order: the state each step runs in. Recording a step moves on to the next row, and
+    /// after the last one to diagnosing.
+    /// </summary>
+    private static readonly (InvestigationState State, StepName Step)[] Walk =
+    [
+        (InvestigationState.ReadingCiLog, StepName.CiLog),
+        (InvestigationState.InspectingManifest, StepName.Manifest),
+        (InvestigationState.CheckingBlobs, StepName.Blobs),
+        (InvestigationState.CheckingVolume, StepName.Volume),
+        (InvestigationState.CheckingGc, StepName.Gc),
+    ];
+
     private static readonly Dictionary<InvestigationState, StepName> StepOfState =
-        new Dictionary<InvestigationState, StepName>
-        {
-            [InvestigationState.ReadingCiLog] = StepName.CiLog,
-            [InvestigationState.InspectingManifest] = StepName.Manifest,
-            [InvestigationState.CheckingBlobs] = StepName.Blobs,
-            [InvestigationState.CheckingVolume] = StepName.Volume,
-            [InvestigationState.CheckingGc] = StepName.Gc,
-        };
+        Walk.ToDictionary(w => w.State, w => w.Step);
 
     private readonly StateMachine<InvestigationState, Trigger> _machine;
     private readonly List<StepRecord> _steps;
@@ -120,22 +126,14 @@ public sealed class Investigation
     private static void Configure(StateMachine<InvestigationState, Trigger> machine)
     {
         machine.Configure(InvestigationState.Queued)
-            .Permit(Trigger.Begin, InvestigationState.ReadingCiLog);
+            .Permit(Trigger.Begin, Walk[0].State);
 
-        machine.Configure(InvestigationState.ReadingCiLog)
-            .Permit(Trigger.StepRecorded, InvestigationState.InspectingManifest);
-
-        machine.Configure(InvestigationState.InspectingManifest)
-            .Permit(Trigger.StepRecorded, InvestigationState.CheckingBlobs);
-
-        machine.Configure(InvestigationState.CheckingBlobs)
-            .Permit(Trigger.StepRecorded, InvestigationState.CheckingVolume);
-
-        machine.Configure(InvestigationState.CheckingVolume)
-            .Permit(Trigger.StepRecorded, InvestigationState.CheckingGc);
-
-        machine.Configure(InvestigationState.CheckingGc)
-            .Permit(Trigger.StepRecorded, InvestigationState.Diagnosing);
+        var following = Walk.Skip(1).Select(w => w.State).Append(InvestigationState.Diagnosing);
+        foreach (var (state, next) in Walk.Select(w => w.State).Zip(following))
+        {
+            machine.Configure(state)
+                .Permit(Trigger.StepRecorded, next);
+        }
 
         machine.Configure(InvestigationState.Diagnosing)
             .Permit(Trigger.Concluded, InvestigationState.Concluded);

@@ -19,12 +19,14 @@ internal static partial class InvestigationLog
     [LoggerMessage(1003, LogLevel.Information, "Investigation {InvestigationId} concluded: {RootCause}")]
     public static partial void Concluded(ILogger logger, string investigationId, string rootCause);
 
-    [LoggerMessage(1004, LogLevel.Warning, "Investigation {InvestigationId} step {Step} timed out after {TimeoutMs} ms")]
+    [LoggerMessage(1004, LogLevel.Warning,
+        "Investigation {InvestigationId} step {Step} timed out after {TimeoutMs} ms")]
     public static partial void StepTimedOut(ILogger logger, string investigationId, StepName step, long timeoutMs);
 
     [LoggerMessage(1005, LogLevel.Error, "Investigation {InvestigationId} step {Step} failed unexpectedly")]
     public static partial void StepCrashed(ILogger logger, Exception exception, string investigationId, StepName step);
 
     [LoggerMessage(1006, LogLevel.Warning, "Observer {Observer} failed on investigation {InvestigationId}")]
-    public static partial void ObserverFailed(ILogger logger, Exception exception, string observer, string investigationId);
+    public static partial void ObserverFailed(
+        ILogger logger, Exception exception, string observer, string investigationId);
 }

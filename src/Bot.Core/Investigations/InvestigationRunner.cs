@@ -33,7 +33,8 @@ public sealed class InvestigationRunner
     /// <summary>Every finding code the registered steps and the runner can record.</summary>
     public IEnumerable<string> FindingCodes => _steps.Values.SelectMany(s => s.FindingCodes).Concat(CoreFindings.All);
 
-    public async Task<Investigation> OpenAsync(string id, Targets.TriageTarget target, CancellationToken cancellationToken)
+    public async Task<Investigation> OpenAsync(
+        string id, Targets.TriageTarget target, CancellationToken cancellationToken)
     {
         var investigation = Investigation.Open(id, target, _time.GetUtcNow());
         await _store.SaveAsync(investigation.ToSnapshot(), cancellationToken);
@@ -43,7 +44,9 @@ public sealed class InvestigationRunner
 
     /// <summary>Runs the investigation from wherever it stands to its conclusion.</summary>
     public async Task RunAsync(
-        Investigation investigation, IReadOnlyList<IInvestigationObserver> observers, CancellationToken cancellationToken)
+        Investigation investigation,
+        IReadOnlyList<IInvestigationObserver> observers,
+        CancellationToken cancellationToken)
     {
         if (investigation.CanBegin)
         {
@@ -62,8 +65,9 @@ public sealed class InvestigationRunner
             var record = await RunStepAsync(investigation, step, cancellationToken);
             await _store.SaveAsync(investigation.ToSnapshot(), cancellationToken);
 
+            var durationMs = (long)record.Duration.TotalMilliseconds;
             InvestigationLog.StepFinished(
-                _logger, investigation.Id, step, record.Status, record.Finding.Code, (long)record.Duration.TotalMilliseconds);
+                _logger, investigation.Id, step, record.Status, record.Finding.Code, durationMs);
             await Notify(observers, investigation, o => o.StepRecordedAsync(investigation, record, cancellationToken));
         }
 
@@ -77,7 +81,8 @@ public sealed class InvestigationRunner
         }
     }
 
-    private async Task<StepRecord> RunStepAsync(Investigation investigation, StepName step, CancellationToken cancellationToken)
+    private async Task<StepRecord> RunStepAsync(
+        Investigation investigation, StepName step, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         var result = await RunGuardedAsync(investigation, step, cancellationToken);
@@ -88,11 +93,15 @@ public sealed class InvestigationRunner
         return record;
     }
 
-    private async Task<StepResult> RunGuardedAsync(Investigation investigation, StepName step, CancellationToken cancellationToken)
+    private async Task<StepResult> RunGuardedAsync(
+        Investigation investigation, StepName step, CancellationToken cancellationToken)
     {
         var clues = investigation.Clues;
         if (!_steps.TryGetValue(step, out var implementation))
-            return StepResult.CouldNotCheck(Finding.Of(CoreFindings.StepNotConfigured, ("step", step.ToString())), clues);
+        {
+            var notConfigured = Finding.Of(CoreFindings.StepNotConfigured, ("step", step.ToString()));
+            return StepResult.CouldNotCheck(notConfigured, clues);
+        }
 
         // The timeout runs on the injected clock, so tests can make a step time out without waiting.
         using var timeout = new CancellationTokenSource(_options.StepTimeout, _time);
@@ -103,7 +112,8 @@ public sealed class InvestigationRunner
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            InvestigationLog.StepTimedOut(_logger, investigation.Id, step, (long)_options.StepTimeout.TotalMilliseconds);
+            InvestigationLog.StepTimedOut(
+                _logger, investigation.Id, step, (long)_options.StepTimeout.TotalMilliseconds);
             var seconds = ((int)_options.StepTimeout.TotalSeconds).ToString();
             return StepResult.CouldNotCheck(Finding.Of(CoreFindings.StepTimedOut, ("seconds", seconds)), clues);
         }
@@ -117,7 +127,9 @@ public sealed class InvestigationRunner
     }
 
     private async Task Notify(
-        IReadOnlyList<IInvestigationObserver> observers, Investigation investigation, Func<IInvestigationObserver, Task> call)
+        IReadOnlyList<IInvestigationObserver> observers,
+        Investigation investigation,
+        Func<IInvestigationObserver, Task> call)
     {
         foreach (var observer in observers)
         {

@@ -9,7 +9,9 @@ public enum StepStatus
     /// <summary>The step checked and found a problem.</summary>
     ProblemFound,
 
-    /// <summary>The step could not check (unreachable, refused, timed out, not configured); the finding says why.</summary>
+    /// <summary>
+    /// The step could not check (unreachable, refused, timed out, not configured); the finding says why.
+    /// </summary>
     CouldNotCheck,
 
     /// <summary>The step does not apply to this investigation (for example, no CI log for a plain reference).</summary>

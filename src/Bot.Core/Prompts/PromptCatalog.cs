@@ -13,12 +13,15 @@ public sealed class PromptCatalog
 
     private PromptCatalog(IReadOnlyDictionary<string, IFluidTemplate> templates) => _templates = templates;
 
-    /// <summary>Loads and validates the folder; throws a <see cref="PromptCatalogException"/> naming every problem.</summary>
+    /// <summary>
+    /// Loads and validates the folder; throws a <see cref="PromptCatalogException"/> naming every problem.
+    /// </summary>
     /// <param name="owned">
     /// Which templates must be among the required keys; all of them by default. An adapter's own
     /// tests check just its part of the folder, the host checks the whole of it.
     /// </param>
-    public static PromptCatalog Load(string directory, IEnumerable<string> requiredKeys, Func<string, bool>? owned = null)
+    public static PromptCatalog Load(
+        string directory, IEnumerable<string> requiredKeys, Func<string, bool>? owned = null)
     {
         if (!Directory.Exists(directory))
             throw new PromptCatalogException($"The prompts folder '{directory}' does not exist.");
@@ -49,7 +52,10 @@ public sealed class PromptCatalog
     public string Render(string key, IReadOnlyDictionary<string, string>? facts = null)
     {
         if (!_templates.TryGetValue(key, out var template))
-            throw new KeyNotFoundException($"No prompt '{key}'; the catalog is validated at start-up, so this is a bug.");
+        {
+            throw new KeyNotFoundException(
+                $"No prompt '{key}'; the catalog is validated at start-up, so this is a bug.");
+        }
 
         var context = new TemplateContext();
         foreach (var (name, value) in facts ?? new Dictionary<string, string>())

@@ -25,7 +25,8 @@ public static class PromptKeys
     public static string Rejection(string code) => $"rejections/{code}";
 
     /// <summary>Refusals the core itself gives; the CI adapter adds the run-link ones.</summary>
-    public static IReadOnlyCollection<string> CoreRejections { get; } = ["empty", "too-long", "not-a-link-or-reference", "registry-not-allowed", "busy"];
+    public static IReadOnlyCollection<string> CoreRejections { get; } =
+        ["empty", "too-long", "not-a-link-or-reference", "registry-not-allowed", "busy"];
 
     /// <summary>The keys the core itself needs; adapters add theirs (finding codes, chat lines).</summary>
     public static IEnumerable<string> Core() =>

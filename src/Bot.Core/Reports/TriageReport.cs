@@ -19,7 +19,13 @@ public sealed record TriageReport(
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
-public sealed record ReportStep(string Name, string Title, string Status, string Summary, long DurationMs, IReadOnlyList<ReportEvidence> Evidence);
+public sealed record ReportStep(
+    string Name,
+    string Title,
+    string Status,
+    string Summary,
+    long DurationMs,
+    IReadOnlyList<ReportEvidence> Evidence);
 
 public sealed record ReportRootCause(string Code, string Summary, IReadOnlyList<ReportEvidence> Evidence)
 {

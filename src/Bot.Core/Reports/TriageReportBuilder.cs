@@ -12,8 +12,9 @@ public sealed class TriageReportBuilder(PromptCatalog prompts)
         var steps = investigation.Steps.Select(Step).ToList();
         var duration = (long)(investigation.UpdatedAt - investigation.CreatedAt).TotalMilliseconds;
         var conclusion = investigation.Conclusion;
+        var state = KebabCase.Of(investigation.State);
         if (conclusion is null)
-            return new TriageReport(investigation.Id, investigation.Input, KebabCase.Of(investigation.State), duration, steps, null, []);
+            return new TriageReport(investigation.Id, investigation.Input, state, duration, steps, null, []);
 
         var cause = conclusion.RootCause;
         var evidence = investigation.Steps
@@ -32,7 +33,6 @@ public sealed class TriageReportBuilder(PromptCatalog prompts)
             .ToList();
 
         var warnings = conclusion.Warnings.Select(w => prompts.Render(PromptKeys.Warning(w.Code), w.Facts)).ToList();
-        var state = KebabCase.Of(investigation.State);
         return new TriageReport(investigation.Id, investigation.Input, state, duration, steps, rootCause, fixes)
         {
             Warnings = warnings,
@@ -40,7 +40,8 @@ public sealed class TriageReportBuilder(PromptCatalog prompts)
     }
 
     /// <summary>The one-line summary of a recorded step, as the chat and the report show it.</summary>
-    public string Summarize(StepRecord record) => prompts.Render(PromptKeys.Finding(record.Finding.Code), record.Finding.Facts);
+    public string Summarize(StepRecord record) =>
+        prompts.Render(PromptKeys.Finding(record.Finding.Code), record.Finding.Facts);
 
     public string Title(StepName step) => prompts.Render(PromptKeys.Step(step));
 

@@ -12,7 +12,8 @@ public sealed class TargetParser(IRunLinkParser runLinks, IRegistryAllowlist reg
 {
     public const int MaxInputLength = 2048;
 
-    public bool TryParse(string? input, [NotNullWhen(true)] out TriageTarget? target, [NotNullWhen(false)] out string? rejection)
+    public bool TryParse(
+        string? input, [NotNullWhen(true)] out TriageTarget? target, [NotNullWhen(false)] out string? rejection)
     {
         target = null;
         var text = input?.Trim() ?? "";

@@ -8,7 +8,10 @@ namespace Bot.Core.Triage;
 /// never driven from two threads.
 /// </summary>
 public sealed class TriageWorker(
-    TriageQueue queue, IInvestigationStore store, InvestigationRunner runner, IEnumerable<IInvestigationObserver> observers)
+    TriageQueue queue,
+    IInvestigationStore store,
+    InvestigationRunner runner,
+    IEnumerable<IInvestigationObserver> observers)
 {
     private readonly IInvestigationObserver[] _observers = [.. observers];
 

@@ -15,7 +15,8 @@ public sealed class GitHubRunLinks(RunLinkParser parser) : IRunLinkParser
     public static IReadOnlyCollection<string> RejectionCodes { get; } =
         [.. Enum.GetValues<RunLinkRejection>().Select(Code)];
 
-    public bool TryParse(string input, [NotNullWhen(true)] out RunLink? link, [NotNullWhen(false)] out string? rejection)
+    public bool TryParse(
+        string input, [NotNullWhen(true)] out RunLink? link, [NotNullWhen(false)] out string? rejection)
     {
         var result = parser.Parse(input);
         link = result.Link;

@@ -41,7 +41,8 @@ internal static partial class LogPatterns
     public static partial Regex RegistryUrl();
 
     [GeneratedRegex(
-        @"connect: connection refused|no such host|i/o timeout|TLS handshake timeout|connection reset by peer|network is unreachable",
+        @"connect: connection refused|no such host|i/o timeout|TLS handshake timeout|" +
+        @"connection reset by peer|network is unreachable",
         RegexOptions.CultureInvariant)]
     public static partial Regex NetworkFailure();
 

@@ -21,7 +21,9 @@ internal sealed partial class VolumeScan(ClusterApi api, string pod, string moun
 
     public static bool IsDigest(string? digest) => digest is not null && DigestPattern().IsMatch(digest);
 
-    /// <summary>Throws <see cref="ClusterCallException"/> when exec is refused: without df there is no verdict.</summary>
+    /// <summary>
+    /// Throws <see cref="ClusterCallException"/> when exec is refused: without df there is no verdict.
+    /// </summary>
     public async Task<(DfUsage? Usage, Evidence Evidence)> DfAsync(CancellationToken cancellationToken)
     {
         var result = await api.ExecAsync(pod, ["df", "-P", mountPath], cancellationToken);

@@ -84,7 +84,8 @@ internal static class ClusterObjects
                 Capacity = new Dictionary<string, ResourceQuantity> { ["storage"] = new(scenario.PvcCapacity) },
                 Conditions =
                 [
-                    .. scenario.PvcConditions.Select(c => new V1PersistentVolumeClaimCondition { Type = c, Status = "True" }),
+                    .. scenario.PvcConditions.Select(
+                        c => new V1PersistentVolumeClaimCondition { Type = c, Status = "True" }),
                 ],
                 AllocatedResourceStatuses = scenario.PvcAllocatedResourceStatus is null
                     ? null
@@ -114,7 +115,9 @@ internal static class ClusterObjects
             Metadata = new V1ListMeta(),
         };
 
-    /// <summary>The message an API server gives for an RBAC refusal; the bot reads the verb and resource from it.</summary>
+    /// <summary>
+    /// The message an API server gives for an RBAC refusal; the bot reads the verb and resource from it.
+    /// </summary>
     public static V1Status Forbidden(ClusterScenario scenario, string verb, string resource, string? name)
     {
         var group = resource == "storageclasses" ? "storage.k8s.io" : "";
@@ -128,7 +131,8 @@ internal static class ClusterObjects
             $"cannot {verb} resource \"{resource}\" in API group \"{group}\" {scope}");
     }
 
-    private static V1ObjectMeta Meta(string name, string @namespace, Dictionary<string, string> labels, DateTime created) =>
+    private static V1ObjectMeta Meta(
+        string name, string @namespace, Dictionary<string, string> labels, DateTime created) =>
         new()
         {
             Name = name,

@@ -343,7 +343,8 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
 
         if (container != _scenario.Container || command.Count == 0)
         {
-            await FailAsync(context, 400, "BadRequest", $"container {container} is not valid for pod {name}, or no command");
+            await FailAsync(
+                context, 400, "BadRequest", $"container {container} is not valid for pod {name}, or no command");
             return;
         }
 
@@ -378,7 +379,8 @@ public sealed partial class ClusterSimulator : IAsyncDisposable
     }
 
     [GeneratedRegex(
-        "^/api/v1/namespaces/(?<ns>[^/]+)(?:/(?<res>pods|persistentvolumeclaims)(?:/(?<name>[^/]+)(?:/(?<sub>log|exec))?)?)?$")]
+        "^/api/v1/namespaces/(?<ns>[^/]+)" +
+        "(?:/(?<res>pods|persistentvolumeclaims)(?:/(?<name>[^/]+)(?:/(?<sub>log|exec))?)?)?$")]
     private static partial Regex NamespacedPath();
 
     [GeneratedRegex("^/apis/storage\\.k8s\\.io/v1/storageclasses/(?<name>[^/]+)$")]

@@ -65,7 +65,11 @@ internal static class ExecSession
             {
                 Causes =
                 [
-                    new V1StatusCause { Reason = "ExitCode", Message = exitCode.Value.ToString(CultureInfo.InvariantCulture) },
+                    new V1StatusCause
+                    {
+                        Reason = "ExitCode",
+                        Message = exitCode.Value.ToString(CultureInfo.InvariantCulture),
+                    },
                 ],
             },
     };
@@ -82,7 +86,11 @@ internal static class ExecSession
     }
 
     private static async Task SendAsync(
-        WebSocket socket, SemaphoreSlim send, byte channel, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+        WebSocket socket,
+        SemaphoreSlim send,
+        byte channel,
+        ReadOnlyMemory<byte> data,
+        CancellationToken cancellationToken)
     {
         var frame = new byte[data.Length + 1];
         frame[0] = channel;

@@ -31,7 +31,10 @@ internal static class StatusJson
             json["details"] = new JsonObject
             {
                 ["causes"] = new JsonArray(
-                    [.. causes.Select(c => (JsonNode)new JsonObject { ["reason"] = c.Reason, ["message"] = c.Message })]),
+                    [
+                        .. causes.Select(
+                            c => (JsonNode)new JsonObject { ["reason"] = c.Reason, ["message"] = c.Message }),
+                    ]),
             };
         }
 

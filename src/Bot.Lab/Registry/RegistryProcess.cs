@@ -77,7 +77,8 @@ public sealed class RegistryProcess : IAsyncDisposable
     public async ValueTask DisposeAsync() => await StopAsync();
 
     /// <summary>Runs <c>docker-registry garbage-collect</c> on this registry's config and returns its output.</summary>
-    public async Task<(int ExitCode, string Output)> GarbageCollectAsync(bool dryRun, CancellationToken cancellationToken)
+    public async Task<(int ExitCode, string Output)> GarbageCollectAsync(
+        bool dryRun, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(Settings.Binary)
         {

@@ -104,7 +104,9 @@ public sealed class SlackStandIn : IAsyncDisposable
                 ["channel"] = json?["channel"]?.GetValue<string>(), ["ts"] = ts },
             "chat.update" => new JsonObject
             {
-                ["ok"] = true, ["channel"] = json?["channel"]?.GetValue<string>(), ["ts"] = json?["ts"]?.GetValue<string>(),
+                ["ok"] = true,
+                ["channel"] = json?["channel"]?.GetValue<string>(),
+                ["ts"] = json?["ts"]?.GetValue<string>(),
             },
             "chat.postEphemeral" => new JsonObject { ["ok"] = true, ["message_ts"] = ts },
             "usergroups.users.list" => new JsonObject

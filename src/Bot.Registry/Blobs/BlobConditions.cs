@@ -17,7 +17,9 @@ public static class BlobConditions
     /// <summary>Fewer bytes than the descriptor's size.</summary>
     public const string Short = "short";
 
-    /// <summary>500 on the blob: typically a 0-byte <c>_layers/…/link</c>, "invalid checksum digest format".</summary>
+    /// <summary>
+    /// 500 on the blob: typically a 0-byte <c>_layers/…/link</c>, "invalid checksum digest format".
+    /// </summary>
     public const string BrokenLink = "broken-link";
 
     public const string DigestMismatch = "digest-mismatch";

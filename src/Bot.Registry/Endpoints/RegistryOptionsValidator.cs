@@ -15,7 +15,8 @@ public sealed class RegistryOptionsValidator : IValidateOptions<RegistryOptions>
 
             // BaseUri is printed in evidence, so credentials must live in Username/Password only.
             var uri = endpoint.BaseUri;
-            if (uri is not { IsAbsoluteUri: true } || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            if (uri is not { IsAbsoluteUri: true }
+                || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
                 problems.Add($"registry '{endpoint.Name}': BaseUri must be an absolute http(s) URI");
             else if (!string.IsNullOrEmpty(uri.UserInfo))
                 problems.Add($"registry '{endpoint.Name}': put credentials in Username/Password, not in BaseUri");

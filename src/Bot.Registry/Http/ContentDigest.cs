@@ -7,7 +7,9 @@ public static class ContentDigest
 {
     public static IncrementalHash HasherFor(string digest) =>
         IncrementalHash.CreateHash(
-            digest.StartsWith("sha512:", StringComparison.Ordinal) ? HashAlgorithmName.SHA512 : HashAlgorithmName.SHA256);
+            digest.StartsWith("sha512:", StringComparison.Ordinal)
+                ? HashAlgorithmName.SHA512
+                : HashAlgorithmName.SHA256);
 
     public static string Finish(IncrementalHash hasher) =>
         (hasher.AlgorithmName == HashAlgorithmName.SHA512 ? "sha512:" : "sha256:") +

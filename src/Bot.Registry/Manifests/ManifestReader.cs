@@ -74,13 +74,15 @@ public sealed class ManifestReader(
         if (header is not null && header != computed)
         {
             return Failed(
-                RegistryProblems.DigestMismatch, $"{status}, Docker-Content-Digest {header} but the body hashes to {computed}");
+                RegistryProblems.DigestMismatch,
+                $"{status}, Docker-Content-Digest {header} but the body hashes to {computed}");
         }
 
         if (reference.Digest is not null && reference.Digest != computed)
         {
             return Failed(
-                RegistryProblems.DigestMismatch, $"{status}, asked for {reference.Digest} but the body hashes to {computed}");
+                RegistryProblems.DigestMismatch,
+                $"{status}, asked for {reference.Digest} but the body hashes to {computed}");
         }
 
         if (!ManifestParser.TryParse(body, contentType, out var parsed, out var reason))

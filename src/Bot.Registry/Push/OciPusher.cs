@@ -10,15 +10,20 @@ namespace Bot.Registry.Push;
 /// </summary>
 public sealed class OciPusher(HttpClient http)
 {
-    public static string DigestOf(ReadOnlySpan<byte> content) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(content));
+    public static string DigestOf(ReadOnlySpan<byte> content) =>
+        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(content));
 
-    public async Task<PushResult> PushBlobAsync(string repository, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public async Task<PushResult> PushBlobAsync(
+        string repository, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         var digest = DigestOf(content.Span);
 
         using var start = await http.PostAsync($"v2/{repository}/blobs/uploads/", content: null, cancellationToken);
         if (start.StatusCode != System.Net.HttpStatusCode.Accepted || start.Headers.Location is null)
-            return PushResult.Failed(start.StatusCode, digest, await start.Content.ReadAsStringAsync(cancellationToken));
+        {
+            var refusal = await start.Content.ReadAsStringAsync(cancellationToken);
+            return PushResult.Failed(start.StatusCode, digest, refusal);
+        }
 
         // The Location already carries "?_state=…", so the digest joins with "&".
         var location = start.Headers.Location.ToString();
@@ -33,7 +38,11 @@ public sealed class OciPusher(HttpClient http)
     }
 
     public async Task<PushResult> PutManifestAsync(
-        string repository, string reference, string mediaType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+        string repository,
+        string reference,
+        string mediaType,
+        ReadOnlyMemory<byte> content,
+        CancellationToken cancellationToken)
     {
         var digest = DigestOf(content.Span);
         using var body = new ReadOnlyMemoryContent(content);
@@ -42,6 +51,7 @@ public sealed class OciPusher(HttpClient http)
         using var response = await http.PutAsync($"v2/{repository}/manifests/{reference}", body, cancellationToken);
         return response.StatusCode == System.Net.HttpStatusCode.Created
             ? PushResult.Ok(response.StatusCode, digest)
-            : PushResult.Failed(response.StatusCode, digest, await response.Content.ReadAsStringAsync(cancellationToken));
+            : PushResult.Failed(
+                response.StatusCode, digest, await response.Content.ReadAsStringAsync(cancellationToken));
     }
 }

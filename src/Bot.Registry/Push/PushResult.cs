@@ -10,5 +10,6 @@ public sealed record PushResult(bool Succeeded, HttpStatusCode Status, string Di
 {
     public static PushResult Ok(HttpStatusCode status, string digest) => new(true, status, digest, null);
 
-    public static PushResult Failed(HttpStatusCode status, string digest, string body) => new(false, status, digest, body);
+    public static PushResult Failed(HttpStatusCode status, string digest, string body) =>
+        new(false, status, digest, body);
 }

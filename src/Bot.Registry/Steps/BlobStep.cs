@@ -60,7 +60,9 @@ public sealed class BlobStep(RegistryEndpointResolver endpoints, BlobChecker che
 
         if (report.Failure is { } failure)
         {
-            var problem = BlobFindings.Problems.Contains(failure.Problem) ? failure.Problem : RegistryProblems.ServerError;
+            var problem = BlobFindings.Problems.Contains(failure.Problem)
+                ? failure.Problem
+                : RegistryProblems.ServerError;
             var finding = Finding.Of(
                 BlobFindings.For(problem),
                 ("ref", reference.ToString()),

@@ -26,7 +26,8 @@ public sealed class SqliteInvestigationStore : IInvestigationStore, IDisposable
     {
         var path = Path.GetFullPath(options.Value.SqlitePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString();
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true };
+        _connectionString = builder.ToString();
         _schema = new Lazy<Task>(CreateSchemaAsync);
     }
 
@@ -47,7 +48,10 @@ public sealed class SqliteInvestigationStore : IInvestigationStore, IDisposable
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, input, state, clues, conclusion, created_at, updated_at FROM investigations WHERE id = $id";
+        command.CommandText = """
+            SELECT id, input, state, clues, conclusion, created_at, updated_at
+            FROM investigations WHERE id = $id
+            """;
         command.Parameters.AddWithValue("$id", id);
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -86,7 +90,8 @@ public sealed class SqliteInvestigationStore : IInvestigationStore, IDisposable
     }
 
     /// <summary>How many step records exist for an investigation; the resume tests count on it.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> CountStepRecordsAsync(string id, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, int>> CountStepRecordsAsync(
+        string id, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -141,7 +146,10 @@ public sealed class SqliteInvestigationStore : IInvestigationStore, IDisposable
     }
 
     private static async Task UpsertInvestigationAsync(
-        SqliteConnection connection, SqliteTransaction transaction, InvestigationSnapshot snapshot, CancellationToken cancellationToken)
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        InvestigationSnapshot snapshot,
+        CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -156,7 +164,8 @@ public sealed class SqliteInvestigationStore : IInvestigationStore, IDisposable
         command.Parameters.AddWithValue("$input", snapshot.Input);
         command.Parameters.AddWithValue("$state", KebabCase.Of(snapshot.State));
         command.Parameters.AddWithValue("$clues", StoredJson.Write(snapshot.Clues));
-        command.Parameters.AddWithValue("$conclusion", snapshot.Conclusion is null ? DBNull.Value : StoredJson.Write(snapshot.Conclusion));
+        command.Parameters.AddWithValue(
+            "$conclusion", snapshot.Conclusion is null ? DBNull.Value : StoredJson.Write(snapshot.Conclusion));
         command.Parameters.AddWithValue("$created", snapshot.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$updated", snapshot.UpdatedAt.ToString("O", CultureInfo.InvariantCulture));
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -190,7 +199,11 @@ public sealed class SqliteInvestigationStore : IInvestigationStore, IDisposable
         record.FinishedAt.ToString("O", CultureInfo.InvariantCulture);
 
     private static async Task InsertStepAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string id, StepRecord record, CancellationToken cancellationToken)
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        string id,
+        StepRecord record,
+        CancellationToken cancellationToken)
     {
         // A plain INSERT: should a second record for the step slip past the check above (another
         // writer in between), the primary key refuses it loudly instead of dropping it.
@@ -226,7 +239,8 @@ public sealed class SqliteInvestigationStore : IInvestigationStore, IDisposable
             DateTimeOffset.Parse(row.GetString(6), CultureInfo.InvariantCulture));
     }
 
-    private static async Task<List<StepRecord>> ReadStepsAsync(SqliteConnection connection, string id, CancellationToken cancellationToken)
+    private static async Task<List<StepRecord>> ReadStepsAsync(
+        SqliteConnection connection, string id, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = """

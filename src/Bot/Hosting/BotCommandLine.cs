@@ -45,8 +45,10 @@ public static class BotCommandLine
         var services = host.Services;
         return command.Command switch
         {
-            "triage" => await services.GetRequiredService<TriageCommand>().RunAsync(command.Target!, command.Json, output, error, cancellationToken),
-            "resume" => await services.GetRequiredService<TriageCommand>().ResumeAsync(command.Json, output, cancellationToken),
+            "triage" => await services.GetRequiredService<TriageCommand>()
+                .RunAsync(command.Target!, command.Json, output, error, cancellationToken),
+            "resume" => await services.GetRequiredService<TriageCommand>()
+                .ResumeAsync(command.Json, output, cancellationToken),
             "serve" => await ServeAsync(host, cancellationToken),
             _ => await services.GetRequiredService<TerminalChat>().RunAsync(input, output, cancellationToken),
         };
@@ -73,7 +75,8 @@ public static class BotCommandLine
             _ = host.Services.GetRequiredService<TriageWorker>();
             return host;
         }
-        catch (Exception ex) when (ex is BotConfigurationException or PromptCatalogException or OptionsValidationException)
+        catch (Exception ex)
+            when (ex is BotConfigurationException or PromptCatalogException or OptionsValidationException)
         {
             failure = $"The bot cannot start: {ex.Message}";
             return null;

@@ -31,7 +31,8 @@ internal static class BotHost
 
     public static WebApplication BuildServer(IReadOnlyDictionary<string, string?> overrides)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        var options = new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory };
+        var builder = WebApplication.CreateSlimBuilder(options);
 
         AddConfiguration(builder.Configuration, overrides);
         AddServices(builder.Services, builder.Configuration, LogEventLevel.Information);
@@ -61,7 +62,8 @@ internal static class BotHost
             .AddInMemoryCollection(overrides);
     }
 
-    private static void AddServices(IServiceCollection services, IConfiguration configuration, LogEventLevel consoleLevel)
+    private static void AddServices(
+        IServiceCollection services, IConfiguration configuration, LogEventLevel consoleLevel)
     {
         services.AddSerilog((_, logging) => BotLogging.Configure(logging, configuration, consoleLevel));
         services.AddTriageBot(configuration);

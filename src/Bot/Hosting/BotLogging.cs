@@ -18,7 +18,8 @@ public static class BotLogging
             .WriteTo.Console(outputTemplate: Template, standardErrorFromLevel: LogEventLevel.Verbose)
             .CreateBootstrapLogger();
 
-    public static void Configure(LoggerConfiguration logging, IConfiguration configuration, LogEventLevel consoleLevel) =>
+    public static void Configure(
+        LoggerConfiguration logging, IConfiguration configuration, LogEventLevel consoleLevel) =>
         logging
             .ReadFrom.Configuration(configuration)
             .WriteTo.Console(

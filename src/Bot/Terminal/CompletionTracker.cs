@@ -4,11 +4,14 @@ using Bot.Core.Investigations;
 namespace Bot.Terminal;
 
 /// <summary>Completes the chat's wait for an investigation once it has concluded.</summary>
-internal sealed class CompletionTracker(ConcurrentDictionary<string, TaskCompletionSource> open) : IInvestigationObserver
+internal sealed class CompletionTracker(ConcurrentDictionary<string, TaskCompletionSource> open)
+    : IInvestigationObserver
 {
-    public Task StepStartedAsync(Investigation investigation, StepName step, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StepStartedAsync(Investigation investigation, StepName step, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 
-    public Task StepRecordedAsync(Investigation investigation, StepRecord record, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StepRecordedAsync(
+        Investigation investigation, StepRecord record, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task ConcludedAsync(Investigation investigation, CancellationToken cancellationToken)
     {

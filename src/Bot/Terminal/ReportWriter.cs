@@ -17,13 +17,14 @@ internal sealed class ReportWriter(PromptCatalog prompts, TriageReportBuilder re
 
     public IEnumerable<string> StepRecorded(Investigation investigation, StepRecord record)
     {
+        var ms = ((long)record.Duration.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         yield return prompts.Render(TerminalPrompts.StepRecorded, Facts(
             investigation,
             ("title", reports.Title(record.Step)),
             ("status", KebabCase.Of(record.Status)),
             ("statusText", prompts.Render(PromptKeys.Status(record.Status))),
             ("summary", reports.Summarize(record)),
-            ("ms", ((long)record.Duration.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            ("ms", ms)));
 
         foreach (var evidence in record.Evidence)
         {
@@ -60,9 +61,13 @@ internal sealed class ReportWriter(PromptCatalog prompts, TriageReportBuilder re
 
         foreach (var fix in report.Fixes)
         {
-            yield return prompts.Render(TerminalPrompts.Fix, Facts(investigation, ("kind", fix.Kind), ("summary", fix.Summary)));
+            var offered = Facts(investigation, ("kind", fix.Kind), ("summary", fix.Summary));
+            yield return prompts.Render(TerminalPrompts.Fix, offered);
             foreach (var precondition in fix.Preconditions)
-                yield return prompts.Render(TerminalPrompts.Precondition, Facts(investigation, ("summary", precondition)));
+            {
+                var facts = Facts(investigation, ("summary", precondition));
+                yield return prompts.Render(TerminalPrompts.Precondition, facts);
+            }
         }
     }
 
@@ -70,7 +75,8 @@ internal sealed class ReportWriter(PromptCatalog prompts, TriageReportBuilder re
     private static string Indented(string answer, string indent) =>
         answer.ReplaceLineEndings(Environment.NewLine + indent);
 
-    private static Dictionary<string, string> Facts(Investigation investigation, params (string Key, string Value)[] facts)
+    private static Dictionary<string, string> Facts(
+        Investigation investigation, params (string Key, string Value)[] facts)
     {
         var all = facts.ToDictionary(f => f.Key, f => f.Value);
         all["id"] = investigation.Id;

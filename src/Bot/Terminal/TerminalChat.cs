@@ -66,7 +66,8 @@ internal sealed class TerminalChat(
 
     private async Task LaunchAsync(string argument, TextWriter output, CancellationToken cancellationToken)
     {
-        var launch = await launcher.LaunchAsync(new TriageRequest(argument, Environment.UserName, "terminal"), cancellationToken);
+        var request = new TriageRequest(argument, Environment.UserName, "terminal");
+        var launch = await launcher.LaunchAsync(request, cancellationToken);
         if (!launch.Accepted)
         {
             await output.WriteLineAsync(TriageCommand.RefusalText(prompts, launch.Rejection!, argument));
@@ -82,7 +83,8 @@ internal sealed class TerminalChat(
         var open = _open.Values.Select(c => c.Task).Where(t => !t.IsCompleted).ToList();
         if (open.Count > 0)
         {
-            await Say(output, TerminalPrompts.Waiting, ("count", open.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var count = open.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await Say(output, TerminalPrompts.Waiting, ("count", count));
             // If the worker itself dies, stop waiting for investigations it will never finish.
             await Task.WhenAny(Task.WhenAll(open), working);
         }
@@ -105,7 +107,8 @@ internal sealed class TerminalChat(
     private static Task<string?> ReadLineAsync(TextReader input, CancellationToken cancellationToken) =>
         Task.Run(input.ReadLine, CancellationToken.None).WaitAsync(cancellationToken);
 
-    private void Track(string id) => _open.TryAdd(id, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+    private void Track(string id) =>
+        _open.TryAdd(id, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     private async Task Say(TextWriter output, string key, params (string Key, string Value)[] facts)
     {

@@ -19,9 +19,11 @@ internal sealed class TriageCommand(
     TriageReportBuilder reports,
     PromptCatalog prompts)
 {
-    public async Task<int> RunAsync(string target, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(
+        string target, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var launch = await launcher.LaunchAsync(new TriageRequest(target, Environment.UserName, "command-line"), cancellationToken);
+        var request = new TriageRequest(target, Environment.UserName, "command-line");
+        var launch = await launcher.LaunchAsync(request, cancellationToken);
         if (!launch.Accepted)
         {
             await error.WriteLineAsync(RefusalText(prompts, launch.Rejection!, target));
@@ -58,7 +60,8 @@ internal sealed class TriageCommand(
     /// <summary>The words for a refused request: the rejection's own prompt inside the chat's refusal line.</summary>
     public static string RefusalText(PromptCatalog prompts, string rejection, string input)
     {
-        var reason = prompts.Render(PromptKeys.Rejection(rejection), new Dictionary<string, string> { ["input"] = input });
+        var said = new Dictionary<string, string> { ["input"] = input };
+        var reason = prompts.Render(PromptKeys.Rejection(rejection), said);
         return prompts.Render(TerminalPrompts.Refused, new Dictionary<string, string> { ["reason"] = reason });
     }
 

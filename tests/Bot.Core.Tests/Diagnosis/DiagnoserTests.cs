@@ -50,7 +50,11 @@ public class DiagnoserTests
     [Fact]
     public void Diagnose_RegistryUnreachable_OffersNoFix()
     {
-        var clues = new Clues { ImageRef = "registry.internal:5000/app:cache", RegistryProblem = RegistryProblems.Unreachable };
+        var clues = new Clues
+        {
+            ImageRef = "registry.internal:5000/app:cache",
+            RegistryProblem = RegistryProblems.Unreachable,
+        };
 
         var conclusion = Diagnoser.Diagnose(Walked(clues, StepStatus.CouldNotCheck, StepStatus.Skipped));
 
@@ -60,7 +64,12 @@ public class DiagnoserTests
     [Fact]
     public void Diagnose_CompileErrorAndIntactCache_SaysTheEvidencePointsElsewhere()
     {
-        var clues = new Clues { ImageRef = "registry.internal:5000/app:cache", CiFailureInvolvesRegistry = false, CiErrorClass = "unrelated" };
+        var clues = new Clues
+        {
+            ImageRef = "registry.internal:5000/app:cache",
+            CiFailureInvolvesRegistry = false,
+            CiErrorClass = "unrelated",
+        };
 
         var conclusion = Diagnoser.Diagnose(Walked(clues, StepStatus.Fine, StepStatus.Fine));
 

@@ -125,7 +125,8 @@ public class InvestigationRunnerTests
         public Task StepStartedAsync(Investigation investigation, StepName step, CancellationToken cancellationToken) =>
             throw new IOException("chat is down");
 
-        public Task StepRecordedAsync(Investigation investigation, StepRecord record, CancellationToken cancellationToken) =>
+        public Task StepRecordedAsync(
+            Investigation investigation, StepRecord record, CancellationToken cancellationToken) =>
             throw new IOException("chat is down");
 
         public Task ConcludedAsync(Investigation investigation, CancellationToken cancellationToken) =>
@@ -138,9 +139,11 @@ public class InvestigationRunnerTests
 
         public int Concluded { get; private set; }
 
-        public Task StepStartedAsync(Investigation investigation, StepName step, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StepStartedAsync(Investigation investigation, StepName step, CancellationToken cancellationToken) =>
+            Task.CompletedTask;
 
-        public Task StepRecordedAsync(Investigation investigation, StepRecord record, CancellationToken cancellationToken)
+        public Task StepRecordedAsync(
+            Investigation investigation, StepRecord record, CancellationToken cancellationToken)
         {
             Recorded++;
             return Task.CompletedTask;

@@ -38,7 +38,8 @@ public class InvestigationTests
         var investigation = Investigation.Open("inv-1", Runners.CacheRef(), Now);
         investigation.Begin(Now);
 
-        Assert.Throws<InvalidOperationException>(() => investigation.Record(Record(StepName.Blobs), investigation.Clues));
+        Assert.Throws<InvalidOperationException>(
+            () => investigation.Record(Record(StepName.Blobs), investigation.Clues));
 
         Assert.Equal(InvestigationState.ReadingCiLog, investigation.State);
         Assert.Empty(investigation.Steps);
@@ -49,7 +50,8 @@ public class InvestigationTests
     {
         var investigation = Investigation.Open("inv-1", Runners.CacheRef(), Now);
         investigation.Begin(Now);
-        investigation.Record(Record(StepName.CiLog), investigation.Clues with { CiErrorClass = "cache-blob-not-found" });
+        investigation.Record(
+            Record(StepName.CiLog), investigation.Clues with { CiErrorClass = "cache-blob-not-found" });
 
         var restored = Investigation.Restore(investigation.ToSnapshot());
 

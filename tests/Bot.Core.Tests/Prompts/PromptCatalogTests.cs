@@ -12,7 +12,8 @@ public sealed class PromptCatalogTests : IDisposable
         Write("findings/blobs.missing", "Blob {{ digest }} is {{ condition }}.");
         var catalog = PromptCatalog.Load(_directory, ["findings/blobs.missing"]);
 
-        var text = catalog.Render("findings/blobs.missing", new Dictionary<string, string> { ["digest"] = "sha256:ab", ["condition"] = "empty" });
+        var facts = new Dictionary<string, string> { ["digest"] = "sha256:ab", ["condition"] = "empty" };
+        var text = catalog.Render("findings/blobs.missing", facts);
 
         Assert.Equal("Blob sha256:ab is empty.", text);
     }
@@ -22,7 +23,8 @@ public sealed class PromptCatalogTests : IDisposable
     {
         Write("steps/ci-log", "CI log");
 
-        var error = Assert.Throws<PromptCatalogException>(() => PromptCatalog.Load(_directory, ["steps/ci-log", "steps/gc"]));
+        var error = Assert.Throws<PromptCatalogException>(
+            () => PromptCatalog.Load(_directory, ["steps/ci-log", "steps/gc"]));
 
         Assert.Contains("steps/gc: missing", error.Message, StringComparison.Ordinal);
     }
@@ -51,7 +53,8 @@ public sealed class PromptCatalogTests : IDisposable
     [Fact]
     public void Load_FolderMissing_SaysSo()
     {
-        var error = Assert.Throws<PromptCatalogException>(() => PromptCatalog.Load(Path.Combine(_directory, "nope"), []));
+        var error = Assert.Throws<PromptCatalogException>(
+            () => PromptCatalog.Load(Path.Combine(_directory, "nope"), []));
 
         Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
     }

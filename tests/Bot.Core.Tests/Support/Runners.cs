@@ -8,8 +8,14 @@ namespace Bot.Core.Tests.Support;
 
 internal static class Runners
 {
-    public static InvestigationRunner Create(IEnumerable<IInvestigationStep> steps, IInvestigationStore store, TimeProvider? time = null) =>
-        new(steps, store, time ?? new FakeTimeProvider(), Options.Create(new RunnerOptions()), NullLogger<InvestigationRunner>.Instance);
+    public static InvestigationRunner Create(
+        IEnumerable<IInvestigationStep> steps, IInvestigationStore store, TimeProvider? time = null) =>
+        new(
+            steps,
+            store,
+            time ?? new FakeTimeProvider(),
+            Options.Create(new RunnerOptions()),
+            NullLogger<InvestigationRunner>.Instance);
 
     public static IEnumerable<ScriptedStep> AllFine() => Enum.GetValues<StepName>().Select(ScriptedStep.Fine);
 

@@ -3,7 +3,8 @@ using Bot.Core.Investigations;
 namespace Bot.Core.Tests.Support;
 
 /// <summary>A step that does what the test says: answer, throw, or wait to be cancelled.</summary>
-internal sealed class ScriptedStep(StepName name, Func<Clues, CancellationToken, Task<StepResult>> run) : IInvestigationStep
+internal sealed class ScriptedStep(StepName name, Func<Clues, CancellationToken, Task<StepResult>> run)
+    : IInvestigationStep
 {
     public int Runs { get; private set; }
 
@@ -18,5 +19,6 @@ internal sealed class ScriptedStep(StepName name, Func<Clues, CancellationToken,
     }
 
     public static ScriptedStep Fine(StepName name) =>
-        new(name, (clues, _) => Task.FromResult(StepResult.Fine(Finding.Of($"{name}.scripted"), clues, Evidence.Of("GET /x", "200"))));
+        new(name, (clues, _) => Task.FromResult(
+            StepResult.Fine(Finding.Of($"{name}.scripted"), clues, Evidence.Of("GET /x", "200"))));
 }

@@ -11,7 +11,8 @@ public class ImageReferenceTests
     [InlineData(
         "ghcr.io/acme/app@sha256:a8f2b7c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3",
         "ghcr.io", "acme/app", null, "sha256:a8f2b7c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3")]
-    public void TryParse_ValidReference_SplitsIt(string text, string registry, string repository, string? tag, string? digest)
+    public void TryParse_ValidReference_SplitsIt(
+        string text, string registry, string repository, string? tag, string? digest)
     {
         Assert.True(ImageReference.TryParse(text, out var reference));
 

@@ -49,7 +49,8 @@ public class TargetParserTests
 
     private sealed class OnlyRunOne : IRunLinkParser
     {
-        public bool TryParse(string input, [NotNullWhen(true)] out RunLink? link, [NotNullWhen(false)] out string? rejection)
+        public bool TryParse(
+            string input, [NotNullWhen(true)] out RunLink? link, [NotNullWhen(false)] out string? rejection)
         {
             link = input == "https://github.com/acme/app/actions/runs/1"
                 ? new RunLink(new Uri(input), "acme", "app", 1, null)

@@ -42,7 +42,8 @@ public sealed class AddClusterChecksTests
     {
         using var services = Build(new() { ["Cluster:Gc:Source"] = "Harbor" });
 
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ClusterOptions>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(
+            () => services.GetRequiredService<IOptions<ClusterOptions>>().Value);
 
         Assert.Contains("Harbor:BaseUrl", error.Message);
     }

@@ -13,27 +13,39 @@ namespace Bot.Kubernetes.Tests.Cluster;
 /// </summary>
 internal static class ClusterWalk
 {
-    public static async Task<(Investigation Investigation, Conclusion Conclusion)> RunAsync(LabCluster lab, Clues cache)
+    public static async Task<(Investigation Investigation, Conclusion Conclusion)> RunAsync(
+        LabCluster lab, Clues cache)
     {
         var now = new DateTimeOffset(2026, 12, 3, 19, 0, 0, TimeSpan.Zero);
-        var investigation = Investigation.Open("walk", TriageTarget.ForRun(Investigations.Run.Url.ToString(), Investigations.Run), now);
+        var target = TriageTarget.ForRun(Investigations.Run.Url.ToString(), Investigations.Run);
+        var investigation = Investigation.Open("walk", target, now);
         investigation.Begin(now);
+
         var blobs = cache.BrokenBlobs.Count > 0 ? StepStatus.ProblemFound : StepStatus.Fine;
-        foreach (var (step, status) in new[] { (StepName.CiLog, StepStatus.ProblemFound), (StepName.Manifest, StepStatus.Fine), (StepName.Blobs, blobs) })
-            investigation.Record(new StepRecord(step, status, Finding.Of(CoreFindings.StepNotConfigured), [], TimeSpan.Zero, now), cache);
+        (StepName Step, StepStatus Status)[] registrySide =
+            [(StepName.CiLog, StepStatus.ProblemFound), (StepName.Manifest, StepStatus.Fine), (StepName.Blobs, blobs)];
+        foreach (var (step, status) in registrySide)
+        {
+            var finding = Finding.Of(CoreFindings.StepNotConfigured);
+            investigation.Record(new StepRecord(step, status, finding, [], TimeSpan.Zero, now), cache);
+        }
 
         foreach (var step in new IInvestigationStep[] { lab.VolumeStep(), lab.GcStep() })
         {
             var result = await step.RunAsync(investigation.Clues, CancellationToken.None);
-            investigation.Record(new StepRecord(step.Name, result.Status, result.Finding, result.Evidence, TimeSpan.Zero, now), result.Clues);
+            var record = new StepRecord(step.Name, result.Status, result.Finding, result.Evidence, TimeSpan.Zero, now);
+            investigation.Record(record, result.Clues);
         }
 
         return (investigation, Diagnoser.Diagnose(investigation));
     }
 
-    public static StepRecord Step(this Investigation investigation, StepName name) => investigation.Steps.Single(s => s.Step == name);
+    public static StepRecord Step(this Investigation investigation, StepName name) =>
+        investigation.Steps.Single(s => s.Step == name);
 
-    /// <summary>The pod of one Job of a GC CronJob (labelled <c>job-name=&lt;job&gt;</c>), whose log is <paramref name="log"/>.</summary>
+    /// <summary>
+    /// The pod of one Job of a GC CronJob (labelled <c>job-name=&lt;job&gt;</c>), whose log is <paramref name="log"/>.
+    /// </summary>
     public static GcPodScenario GcPod(string job, DateTimeOffset started, string phase, string log) =>
         new()
         {

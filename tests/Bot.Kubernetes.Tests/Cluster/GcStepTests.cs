@@ -28,7 +28,8 @@ public sealed class GcStepTests
     [Fact]
     public async Task Run_CronJobWithoutPods_NeverRan()
     {
-        await using var lab = await LabCluster.StartAsync(setup => setup.Scenario, o => ClusterWalk.UseCronJobGc(o, "registry-gc"));
+        await using var lab = await LabCluster.StartAsync(
+            setup => setup.Scenario, o => ClusterWalk.UseCronJobGc(o, "registry-gc"));
 
         var result = await lab.GcStep().RunAsync(new Clues(), CancellationToken.None);
 
@@ -51,7 +52,13 @@ public sealed class GcStepTests
         await using var lab = await LabCluster.StartAsync(
             setup => setup.Scenario with
             {
-                GcPods = [new GcPodScenario { Name = "harbor-jobservice-5d9c8", Phase = "Running", StartedAt = Day.AddDays(-10), Log = log }],
+                GcPods =
+                [
+                    new GcPodScenario
+                    {
+                        Name = "harbor-jobservice-5d9c8", Phase = "Running", StartedAt = Day.AddDays(-10), Log = log,
+                    },
+                ],
             },
             o =>
             {
@@ -69,7 +76,9 @@ public sealed class GcStepTests
         Assert.StartsWith("failed to start gc as registry controller is unreachable", result.Clues.GcFailureDetail);
     }
 
-    /// <summary>SYNTHETIC: the incident write-up's GC lines, which are not Harbor's; they must still read as no space.</summary>
+    /// <summary>
+    /// SYNTHETIC: the incident write-up's GC lines, which are not Harbor's; they must still read as no space.
+    /// </summary>
     [Fact]
     public async Task Run_SyntheticIncidentGcLog_IsAFailureForLackOfSpace()
     {
@@ -79,7 +88,10 @@ public sealed class GcStepTests
             2026-03-16T02:00:45Z [INFO] GC completed with errors
             """;
         await using var lab = await LabCluster.StartAsync(
-            setup => setup.Scenario with { GcPods = [ClusterWalk.GcPod("registry-gc-29402880", Day, "Failed", synthetic)] },
+            setup => setup.Scenario with
+            {
+                GcPods = [ClusterWalk.GcPod("registry-gc-29402880", Day, "Failed", synthetic)],
+            },
             o => ClusterWalk.UseCronJobGc(o, "registry-gc"));
 
         var result = await lab.GcStep().RunAsync(new Clues(), CancellationToken.None);
@@ -96,7 +108,14 @@ public sealed class GcStepTests
         await using var lab = await LabCluster.StartAsync(
             setup => setup.Scenario with
             {
-                GcPods = [ClusterWalk.GcPod("registry-gc-manual", Day, "Succeeded", ClusterWalk.FixtureText("lab-registry-2.8.2/out-10-gc.txt"))],
+                GcPods =
+                [
+                    ClusterWalk.GcPod(
+                        "registry-gc-manual",
+                        Day,
+                        "Succeeded",
+                        ClusterWalk.FixtureText("lab-registry-2.8.2/out-10-gc.txt")),
+                ],
             },
             o =>
             {
@@ -110,7 +129,9 @@ public sealed class GcStepTests
         Assert.Equal(GcOutcomes.Succeeded, result.Clues.GcOutcome);
     }
 
-    /// <summary>A dry run counts as one only when it ran: a GC pod that failed is a failed run, whatever it estimated.</summary>
+    /// <summary>
+    /// A dry run counts as one only when it ran: a GC pod that failed is a failed run, whatever it estimated.
+    /// </summary>
     [Theory]
     [InlineData("Succeeded", GcOutcomes.DryRun)]
     [InlineData("Failed", GcOutcomes.FailedOther)]
@@ -119,7 +140,14 @@ public sealed class GcStepTests
         await using var lab = await LabCluster.StartAsync(
             setup => setup.Scenario with
             {
-                GcPods = [ClusterWalk.GcPod("registry-gc-29402880", Day, phase, ClusterWalk.FixtureText("harbor-gc-16482-dryrun-estimate.log"))],
+                GcPods =
+                [
+                    ClusterWalk.GcPod(
+                        "registry-gc-29402880",
+                        Day,
+                        phase,
+                        ClusterWalk.FixtureText("harbor-gc-16482-dryrun-estimate.log")),
+                ],
             },
             o => ClusterWalk.UseCronJobGc(o, "registry-gc"));
 
@@ -160,8 +188,10 @@ public sealed class GcStepTests
                   {"id": 10, "job_status": "Success", "creation_time": "2026-11-29T02:00:00Z", "update_time": "2026-11-29T02:01:00Z"}
                 ]
                 """),
-            ["/api/v2.0/system/gc/12/log"] = (HttpStatusCode.OK, ClusterWalk.FixtureText("harbor-gc-15039-sweep-failed-500.log")),
-            ["/api/v2.0/system/gc/11/log"] = (HttpStatusCode.NotFound, """{"errors":[{"code":"NOT_FOUND","message":"log not found"}]}"""),
+            ["/api/v2.0/system/gc/12/log"] =
+                (HttpStatusCode.OK, ClusterWalk.FixtureText("harbor-gc-15039-sweep-failed-500.log")),
+            ["/api/v2.0/system/gc/11/log"] =
+                (HttpStatusCode.NotFound, """{"errors":[{"code":"NOT_FOUND","message":"log not found"}]}"""),
         };
         var step = HarborStep(harbor);
 
@@ -290,7 +320,9 @@ public sealed class GcStepTests
     {
         var harbor = new StubHarbor
         {
-            ["/harbor/api/v2.0/system/gc"] = (HttpStatusCode.OK, """[ {"id": 12, "job_status": "Success", "creation_time": "2026-12-01T02:00:00Z"} ]"""),
+            ["/harbor/api/v2.0/system/gc"] =
+                (HttpStatusCode.OK,
+                    """[ {"id": 12, "job_status": "Success", "creation_time": "2026-12-01T02:00:00Z"} ]"""),
         };
         var step = HarborStep(harbor, new Uri(baseUrl));
 
@@ -340,7 +372,8 @@ public sealed class GcStepTests
             set => _answers[path] = value;
         }
 
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(
+            HttpRequestMessage request, CancellationToken cancellationToken)
         {
             LastAuthorization = request.Headers.Authorization;
             if (Silent)
@@ -349,7 +382,10 @@ public sealed class GcStepTests
             var (status, body) = _answers.TryGetValue(request.RequestUri!.AbsolutePath, out var answer)
                 ? answer
                 : (HttpStatusCode.NotFound, "{}");
-            return new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            return new HttpResponseMessage(status)
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            };
         }
     }
 }

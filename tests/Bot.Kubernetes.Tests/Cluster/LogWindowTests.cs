@@ -18,7 +18,8 @@ public sealed class LogWindowTests
     [Fact]
     public async Task Volume_RegistryLog_AsksForTheConfiguredWindowWithTimestamps()
     {
-        await using var lab = await LabCluster.StartAsync(setup => setup.Scenario, o => o.RegistryLogWindow = TimeSpan.FromHours(24));
+        await using var lab = await LabCluster.StartAsync(
+            setup => setup.Scenario, o => o.RegistryLogWindow = TimeSpan.FromHours(24));
 
         await lab.VolumeStep().RunAsync(new Clues(), CancellationToken.None);
 
@@ -30,7 +31,10 @@ public sealed class LogWindowTests
     public async Task Gc_PodLogs_AsksForTheConfiguredWindow()
     {
         await using var lab = await LabCluster.StartAsync(
-            setup => setup.Scenario with { GcPods = [ClusterWalk.GcPod("registry-gc-29402880", Now.AddDays(-1), "Succeeded", "")] },
+            setup => setup.Scenario with
+            {
+                GcPods = [ClusterWalk.GcPod("registry-gc-29402880", Now.AddDays(-1), "Succeeded", "")],
+            },
             o =>
             {
                 ClusterWalk.UseCronJobGc(o, "registry-gc");
@@ -40,7 +44,8 @@ public sealed class LogWindowTests
         await lab.GcStep().RunAsync(new Clues(), CancellationToken.None);
 
         var request = Assert.Single(lab.Simulator.LogRequests);
-        Assert.Equal(("registry-gc-29402880-x7k2p", 48 * 3600, true), (request.Pod, request.SinceSeconds, request.Timestamps));
+        Assert.Equal(
+            ("registry-gc-29402880-x7k2p", 48 * 3600, true), (request.Pod, request.SinceSeconds, request.Timestamps));
     }
 
     [Theory]
@@ -71,9 +76,14 @@ public sealed class LogWindowTests
     public async Task Gc_FailedRunBeforeTheWindow_IsNotInTheHistory()
     {
         var log = string.Join('\n',
-            $"{Stamp(Now.AddDays(-10))} [INFO] [/jobservice/job/impl/gc/garbage_collection.go:154]: start to run gc in job.",
-            $"{Stamp(Now.AddDays(-10))} [ERROR] [/jobservice/job/impl/gc/garbage_collection.go:165]: failed to execute GC job at sweep phase, error: boom");
-        var pod = new GcPodScenario { Name = "harbor-jobservice-5d9c8", Phase = "Running", StartedAt = Now.AddDays(-20), Log = log };
+            $"{Stamp(Now.AddDays(-10))} [INFO] [/jobservice/job/impl/gc/garbage_collection.go:154]: "
+            + "start to run gc in job.",
+            $"{Stamp(Now.AddDays(-10))} [ERROR] [/jobservice/job/impl/gc/garbage_collection.go:165]: "
+            + "failed to execute GC job at sweep phase, error: boom");
+        var pod = new GcPodScenario
+        {
+            Name = "harbor-jobservice-5d9c8", Phase = "Running", StartedAt = Now.AddDays(-20), Log = log,
+        };
 
         var inside = await GcOverAsync(pod, TimeSpan.FromDays(14));
         var outside = await GcOverAsync(pod, TimeSpan.FromDays(7));
@@ -98,7 +108,8 @@ public sealed class LogWindowTests
             File.WriteAllLines(log, [old, "a line without a time of its own", recent]);
             return setup.Scenario with { RegistryLogPath = log, RegistryStartedAt = Now.AddDays(-10) };
         });
-        using var client = new k8s.Kubernetes(k8s.KubernetesClientConfiguration.BuildConfigFromConfigFile(lab.Simulator.KubeconfigPath));
+        var config = k8s.KubernetesClientConfiguration.BuildConfigFromConfigFile(lab.Simulator.KubeconfigPath);
+        using var client = new k8s.Kubernetes(config);
         var scenario = lab.Simulator.Scenario;
 
         var all = await ReadAsync(client, scenario, sinceSeconds: null, timestamps: false);
@@ -110,17 +121,28 @@ public sealed class LogWindowTests
         Assert.Equal([$"{Now.AddHours(-2).UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fffffff}00Z {recent}"], stamped);
     }
 
-    private static async Task<string[]> ReadAsync(k8s.Kubernetes client, ClusterScenario scenario, int? sinceSeconds, bool timestamps)
+    private static async Task<string[]> ReadAsync(
+        k8s.Kubernetes client, ClusterScenario scenario, int? sinceSeconds, bool timestamps)
     {
         await using var stream = await client.CoreV1.ReadNamespacedPodLogAsync(
-            scenario.RegistryPod, scenario.Namespace, container: scenario.Container, sinceSeconds: sinceSeconds, timestamps: timestamps);
+            scenario.RegistryPod,
+            scenario.Namespace,
+            container: scenario.Container,
+            sinceSeconds: sinceSeconds,
+            timestamps: timestamps);
         using var reader = new StreamReader(stream);
         return (await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
     [Theory]
-    [InlineData("2026-12-03T18:45:45.812464879Z time=\"x\" msg=\"y\"", "2026-12-03T18:45:45.8124649Z", "time=\"x\" msg=\"y\"")]
-    [InlineData("2026-12-03T18:45:45Z 2021-05-11T16:04:21Z [INFO] start", "2026-12-03T18:45:45Z", "2021-05-11T16:04:21Z [INFO] start")]
+    [InlineData(
+        "2026-12-03T18:45:45.812464879Z time=\"x\" msg=\"y\"",
+        "2026-12-03T18:45:45.8124649Z",
+        "time=\"x\" msg=\"y\"")]
+    [InlineData(
+        "2026-12-03T18:45:45Z 2021-05-11T16:04:21Z [INFO] start",
+        "2026-12-03T18:45:45Z",
+        "2021-05-11T16:04:21Z [INFO] start")]
     public void Split_TimestampedLine_GivesTheRuntimesTimeAndTheLine(string line, string at, string text)
     {
         var (time, rest) = TimestampedLine.Split(line);
@@ -151,11 +173,16 @@ public sealed class LogWindowTests
         return await lab.GcStep().RunAsync(new Clues(), CancellationToken.None);
     }
 
-    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Stamp(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The registry's own ENOSPC line (registry-5001-tmpfs-enospc.log) at another time and for another blob.</summary>
+    /// <summary>
+    /// The registry's own ENOSPC line (registry-5001-tmpfs-enospc.log) at another time and for another blob.
+    /// </summary>
     private static string NoSpaceLine(DateTimeOffset at, char hex) =>
-        $"time=\"{at.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'}\" level=error msg=\"unknown error completing upload: "
-        + $"write /storage/docker/registry/v2/blobs/sha256/{hex}{hex}/{new string(hex, 64)}/data: no space left on device\" "
+        $"time=\"{at.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'}\" "
+        + "level=error msg=\"unknown error completing upload: "
+        + $"write /storage/docker/registry/v2/blobs/sha256/{hex}{hex}/{new string(hex, 64)}/data: "
+        + "no space left on device\" "
         + $"http.request.id=0000000{hex}-0000-0000-0000-000000000000 http.request.method=PUT";
 }

@@ -2,7 +2,9 @@ using Bot.Lab.Cluster;
 
 namespace Bot.Kubernetes.Tests.Cluster;
 
-/// <summary>The host folder a pod's mount path binds onto: created when missing, removed by the last simulator.</summary>
+/// <summary>
+/// The host folder a pod's mount path binds onto: created when missing, removed by the last simulator.
+/// </summary>
 public sealed class MountPointTests
 {
     [Fact]

@@ -10,7 +10,9 @@ using Bot.Registry.Push;
 
 namespace Bot.Kubernetes.Tests.Cluster;
 
-/// <summary>Whole scenarios: a real tmpfs, the simulated cluster, the real client, and the diagnosis at the end.</summary>
+/// <summary>
+/// Whole scenarios: a real tmpfs, the simulated cluster, the real client, and the diagnosis at the end.
+/// </summary>
 public sealed class ScenarioTests
 {
     private static readonly DateTimeOffset Day = new(2026, 12, 1, 2, 0, 0, TimeSpan.Zero);
@@ -25,8 +27,12 @@ public sealed class ScenarioTests
         string? tornDigest = null;
         await using var lab = await LabCluster.StartAsync(async setup =>
         {
-            var registry = setup.Own(await RegistryProcess.StartAsync(
-                new RegistrySettings { DataDirectory = setup.Storage, WorkDirectory = Path.Combine(setup.Root, "registry") }, CancellationToken.None));
+            var settings = new RegistrySettings
+            {
+                DataDirectory = setup.Storage,
+                WorkDirectory = Path.Combine(setup.Root, "registry"),
+            };
+            var registry = setup.Own(await RegistryProcess.StartAsync(settings, CancellationToken.None));
             using var http = new HttpClient { BaseAddress = registry.BaseUri };
             var pusher = new OciPusher(http);
             Assert.True((await pusher.PushBlobAsync("app", RandomBytes(300 * 1024), CancellationToken.None)).Succeeded);
@@ -36,27 +42,36 @@ public sealed class ScenarioTests
             Assert.False(torn.Succeeded);
             tornDigest = torn.Digest;
 
+            var deleted = ClusterWalk.FixtureText("harbor-gc-12948-actual-deleted.log");
+            var noSpace = ClusterWalk.FixtureText("harbor-jobservice-18459-gc-no-space.log");
             return setup.Scenario with
             {
                 RegistryLogPath = registry.LogPath,
                 GcPods =
                 [
-                    ClusterWalk.GcPod("registry-gc-29400000", Day.AddDays(-3), "Succeeded", ClusterWalk.FixtureText("harbor-gc-12948-actual-deleted.log")),
-                    ClusterWalk.GcPod("registry-gc-29401440", Day.AddDays(-1), "Failed", ClusterWalk.FixtureText("harbor-jobservice-18459-gc-no-space.log")),
-                    ClusterWalk.GcPod("registry-gc-29402880", Day, "Failed", ClusterWalk.FixtureText("harbor-jobservice-18459-gc-no-space.log")),
+                    ClusterWalk.GcPod("registry-gc-29400000", Day.AddDays(-3), "Succeeded", deleted),
+                    ClusterWalk.GcPod("registry-gc-29401440", Day.AddDays(-1), "Failed", noSpace),
+                    ClusterWalk.GcPod("registry-gc-29402880", Day, "Failed", noSpace),
                 ],
             };
         }, o => ClusterWalk.UseCronJobGc(o, "registry-gc"));
-        var cache = Investigations.BrokenCache() with { BrokenBlobs = [new BrokenBlob(tornDigest!, "missing", "layer", 1024 * 1024, null)] };
+        var cache = Investigations.BrokenCache() with
+        {
+            BrokenBlobs = [new BrokenBlob(tornDigest!, "missing", "layer", 1024 * 1024, null)],
+        };
 
         var (investigation, conclusion) = await ClusterWalk.RunAsync(lab, cache);
 
         var volume = investigation.Step(StepName.Volume);
         Assert.Equal(VolumeFindings.Full, volume.Finding.Code);
-        Assert.True(int.Parse(volume.Finding.Facts["usePercent"], System.Globalization.CultureInfo.InvariantCulture) >= 90);
+        var usePercent = int.Parse(
+            volume.Finding.Facts["usePercent"], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(usePercent >= 90);
         Assert.Equal("harbor-registry", investigation.Clues.PvcName);
         Assert.False(investigation.Clues.BrokenBlobOnDisk);
-        Assert.Contains(investigation.Clues.RegistryWriteErrors, e => e.Kind == RegistryWriteErrorKinds.NoSpace && e.Digest == tornDigest);
+        Assert.Contains(
+            investigation.Clues.RegistryWriteErrors,
+            e => e.Kind == RegistryWriteErrorKinds.NoSpace && e.Digest == tornDigest);
         Assert.Equal(GcOutcomes.FailedNoSpace, investigation.Clues.GcOutcome);
         Assert.Equal(2, investigation.Clues.GcFailedRunsSinceSuccess);
 
@@ -65,14 +80,17 @@ public sealed class ScenarioTests
             ["ci-failed-on-cache", "cache-points-at-broken-blob", "volume-ran-out-during-push", "gc-failing"],
             conclusion.RootCause.Chain.Select(l => l.Code));
         Assert.Equal("true", conclusion.RootCause.Facts["noSpaceNamesBrokenBlob"]);
-        Assert.Equal([FixKind.DeleteCacheManifest, FixKind.RunGc, FixKind.ResizePvc, FixKind.RerunCi], conclusion.Fixes.Select(f => f.Kind));
+        Assert.Equal(
+            [FixKind.DeleteCacheManifest, FixKind.RunGc, FixKind.ResizePvc, FixKind.RerunCi],
+            conclusion.Fixes.Select(f => f.Kind));
     }
 
     [Fact]
     public async Task Walk_BlobMissingHealthyVolumeCleanGc_IsNotADiskProblem()
     {
+        var deleted = ClusterWalk.FixtureText("harbor-gc-12948-actual-deleted.log");
         await using var lab = await HealthyVolumeAsync(
-            ClusterWalk.GcPod("registry-gc-29402880", Day, "Succeeded", ClusterWalk.FixtureText("harbor-gc-12948-actual-deleted.log")));
+            ClusterWalk.GcPod("registry-gc-29402880", Day, "Succeeded", deleted));
 
         var (investigation, conclusion) = await ClusterWalk.RunAsync(lab, Investigations.BrokenCache());
 
@@ -88,9 +106,11 @@ public sealed class ScenarioTests
     [Fact]
     public async Task Walk_BlobMissingHealthyVolumeOnlyDryRunGc_GcHasNotReallyRun()
     {
+        var dryRun = ClusterWalk.FixtureText("lab-registry-2.8.2/out-06-gc-dryrun.txt");
+        var estimate = ClusterWalk.FixtureText("harbor-gc-16482-dryrun-estimate.log");
         await using var lab = await HealthyVolumeAsync(
-            ClusterWalk.GcPod("registry-gc-29401440", Day.AddDays(-1), "Succeeded", ClusterWalk.FixtureText("lab-registry-2.8.2/out-06-gc-dryrun.txt")),
-            ClusterWalk.GcPod("registry-gc-29402880", Day, "Succeeded", ClusterWalk.FixtureText("harbor-gc-16482-dryrun-estimate.log")));
+            ClusterWalk.GcPod("registry-gc-29401440", Day.AddDays(-1), "Succeeded", dryRun),
+            ClusterWalk.GcPod("registry-gc-29402880", Day, "Succeeded", estimate));
 
         var (investigation, conclusion) = await ClusterWalk.RunAsync(lab, Investigations.BrokenCache());
 
@@ -112,10 +132,11 @@ public sealed class ScenarioTests
         await using var lab = await LabCluster.StartAsync(setup =>
         {
             setup.Layout.FillTo(95, LabCluster.TmpfsBytes);
+            var deleted = ClusterWalk.FixtureText("harbor-gc-12948-actual-deleted.log");
             return setup.Scenario with
             {
                 RegistryLogPath = Path.Combine(Fixtures.Lab, "registry-startup.log"),
-                GcPods = [ClusterWalk.GcPod("registry-gc-29402880", Day, "Succeeded", ClusterWalk.FixtureText("harbor-gc-12948-actual-deleted.log"))],
+                GcPods = [ClusterWalk.GcPod("registry-gc-29402880", Day, "Succeeded", deleted)],
             };
         }, o => ClusterWalk.UseCronJobGc(o, "registry-gc"));
 
@@ -135,10 +156,11 @@ public sealed class ScenarioTests
         await using var lab = await LabCluster.StartAsync(setup =>
         {
             setup.Layout.FillTo(95, LabCluster.TmpfsBytes);
+            var sweepFailed = ClusterWalk.FixtureText("harbor-gc-15039-sweep-failed-500.log");
             return setup.Scenario with
             {
                 RegistryLogPath = Path.Combine(Fixtures.Lab, "registry-5001-tmpfs-enospc.log"),
-                GcPods = [ClusterWalk.GcPod("registry-gc-29402880", Day, "Failed", ClusterWalk.FixtureText("harbor-gc-15039-sweep-failed-500.log"))],
+                GcPods = [ClusterWalk.GcPod("registry-gc-29402880", Day, "Failed", sweepFailed)],
             };
         }, o => ClusterWalk.UseCronJobGc(o, "registry-gc"));
 
@@ -149,7 +171,8 @@ public sealed class ScenarioTests
         var gcLink = conclusion.RootCause.Chain.Single(l => l.Step == StepName.Gc);
         Assert.Equal(GcOutcomes.FailedSweep, gcLink.Facts["gcOutcome"]);
         Assert.StartsWith("failed to execute GC job at sweep phase", gcLink.Facts["gcDetail"]);
-        Assert.Contains("gc-failure-cause-addressed", conclusion.Fixes.Single(f => f.Kind == FixKind.RunGc).Preconditions);
+        var runGc = conclusion.Fixes.Single(f => f.Kind == FixKind.RunGc);
+        Assert.Contains("gc-failure-cause-addressed", runGc.Preconditions);
         ClusterWalk.AssertNoUnsafeFix(conclusion, resizeAllowed: false, gcAllowed: true);
         Assert.Equal("2026-12-03 18:45:45 UTC", conclusion.RootCause.Facts["firstNoSpaceAt"]);
     }
@@ -188,7 +211,10 @@ public sealed class ScenarioTests
         await using var lab = await LabCluster.StartAsync(setup =>
         {
             setup.Layout.FillTo(95, LabCluster.TmpfsBytes);
-            return setup.Scenario with { Forbidden = [new ForbiddenRule { Verb = forbiddenVerb, Resource = "pods/exec" }] };
+            return setup.Scenario with
+            {
+                Forbidden = [new ForbiddenRule { Verb = forbiddenVerb, Resource = "pods/exec" }],
+            };
         });
 
         var (investigation, conclusion) = await ClusterWalk.RunAsync(lab, Investigations.BrokenCache());

@@ -36,7 +36,8 @@ public sealed class SmokeTests
     {
         await using var lab = await LabCluster.StartAsync(setup => setup.Scenario);
 
-        var result = await lab.Api().ExecAsync("harbor-registry-0", ["stat", "-c", "%s", "/storage/nope"], CancellationToken.None);
+        var result = await lab.Api().ExecAsync(
+            "harbor-registry-0", ["stat", "-c", "%s", "/storage/nope"], CancellationToken.None);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("No such file", result.Stderr);
@@ -45,7 +46,8 @@ public sealed class SmokeTests
     [Fact]
     public async Task Exec_CommandOutlivesTheTimeout_IsTimedOutNotHung()
     {
-        await using var lab = await LabCluster.StartAsync(setup => setup.Scenario, o => o.ExecTimeout = TimeSpan.FromSeconds(1));
+        await using var lab = await LabCluster.StartAsync(
+            setup => setup.Scenario, o => o.ExecTimeout = TimeSpan.FromSeconds(1));
 
         var error = await Assert.ThrowsAsync<Bot.Kubernetes.Api.ClusterCallException>(
             () => lab.Api().ExecAsync("harbor-registry-0", ["sleep", "30"], CancellationToken.None));

@@ -26,7 +26,10 @@ public sealed class VolumeStepTests
             setup.Layout.Upload("app", "0b8c8a3e-1111-4c1e-9c0a-7f3a4c2d1e00", 512 * 1024);
             return setup.Scenario;
         });
-        var clues = Investigations.BrokenCache() with { BrokenBlobs = [new BrokenBlob("sha256:" + EmptyHex, "empty", "layer", 4821, 0)] };
+        var clues = Investigations.BrokenCache() with
+        {
+            BrokenBlobs = [new BrokenBlob("sha256:" + EmptyHex, "empty", "layer", 4821, 0)],
+        };
 
         var result = await lab.VolumeStep().RunAsync(clues, CancellationToken.None);
 
@@ -49,12 +52,16 @@ public sealed class VolumeStepTests
     public async Task Run_BrokenDigestNotSha256_IsNeverUsedInAPath()
     {
         await using var lab = await LabCluster.StartAsync(setup => setup.Scenario);
-        var clues = Investigations.BrokenCache() with { BrokenBlobs = [new BrokenBlob("sha256:../../etc/passwd", "missing", "layer", 1, null)] };
+        var clues = Investigations.BrokenCache() with
+        {
+            BrokenBlobs = [new BrokenBlob("sha256:../../etc/passwd", "missing", "layer", 1, null)],
+        };
 
         var result = await lab.VolumeStep().RunAsync(clues, CancellationToken.None);
 
         Assert.Null(result.Clues.BrokenBlobOnDisk);
-        Assert.DoesNotContain(result.Evidence, e => e.Request.StartsWith("exec harbor-registry-0: stat", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            result.Evidence, e => e.Request.StartsWith("exec harbor-registry-0: stat", StringComparison.Ordinal));
         Assert.Contains(result.Evidence, e => e.Answer.Contains("is not a sha256 digest"));
     }
 
@@ -76,7 +83,8 @@ public sealed class VolumeStepTests
     [Fact]
     public async Task Run_NoPodMatchesSelector_FindingSaysPodNotFound()
     {
-        await using var lab = await LabCluster.StartAsync(setup => setup.Scenario, o => o.LabelSelector = "component=nothing-here");
+        await using var lab = await LabCluster.StartAsync(
+            setup => setup.Scenario, o => o.LabelSelector = "component=nothing-here");
 
         var result = await lab.VolumeStep().RunAsync(new Clues(), CancellationToken.None);
 
@@ -98,7 +106,10 @@ public sealed class VolumeStepTests
     [Fact]
     public async Task Run_PodListForbidden_FindingNamesListPods()
     {
-        await using var lab = await LabCluster.StartAsync(setup => setup.Scenario with { Forbidden = [new ForbiddenRule { Verb = "list", Resource = "pods" }] });
+        await using var lab = await LabCluster.StartAsync(setup => setup.Scenario with
+        {
+            Forbidden = [new ForbiddenRule { Verb = "list", Resource = "pods" }],
+        });
 
         var result = await lab.VolumeStep().RunAsync(new Clues(), CancellationToken.None);
 
@@ -112,7 +123,11 @@ public sealed class VolumeStepTests
     {
         await using var lab = await LabCluster.StartAsync(setup => setup.Scenario with
         {
-            Forbidden = [new ForbiddenRule { Verb = "get", Resource = "storageclasses" }, new ForbiddenRule { Verb = "get", Resource = "pods/log" }],
+            Forbidden =
+            [
+                new ForbiddenRule { Verb = "get", Resource = "storageclasses" },
+                new ForbiddenRule { Verb = "get", Resource = "pods/log" },
+            ],
         });
 
         var result = await lab.VolumeStep().RunAsync(new Clues(), CancellationToken.None);
@@ -136,7 +151,8 @@ public sealed class VolumeStepTests
     [Fact]
     public async Task Run_StorageNotMountedWhereConfigured_FindingSaysMountNotFound()
     {
-        await using var lab = await LabCluster.StartAsync(setup => setup.Scenario, o => o.StorageMountPath = "/var/lib/registry");
+        await using var lab = await LabCluster.StartAsync(
+            setup => setup.Scenario, o => o.StorageMountPath = "/var/lib/registry");
 
         var result = await lab.VolumeStep().RunAsync(new Clues(), CancellationToken.None);
 
@@ -166,7 +182,8 @@ public sealed class VolumeStepTests
             current-context: gone
             """);
         var options = MsOptions.Create(new ClusterOptions { Kubeconfig = kubeconfig, Namespace = "harbor" });
-        var step = new VolumeStep(new ClusterApi(new KubernetesFactory(options), options, TimeProvider.System), NullLogger<VolumeStep>.Instance);
+        var api = new ClusterApi(new KubernetesFactory(options), options, TimeProvider.System);
+        var step = new VolumeStep(api, NullLogger<VolumeStep>.Instance);
 
         var result = await step.RunAsync(new Clues(), CancellationToken.None);
 
@@ -178,8 +195,10 @@ public sealed class VolumeStepTests
     [Fact]
     public async Task Run_KubeconfigMissing_FindingSaysNoConfig()
     {
-        var options = MsOptions.Create(new ClusterOptions { Kubeconfig = "/nonexistent/kubeconfig", Namespace = "harbor" });
-        var step = new VolumeStep(new ClusterApi(new KubernetesFactory(options), options, TimeProvider.System), NullLogger<VolumeStep>.Instance);
+        var options = MsOptions.Create(
+            new ClusterOptions { Kubeconfig = "/nonexistent/kubeconfig", Namespace = "harbor" });
+        var api = new ClusterApi(new KubernetesFactory(options), options, TimeProvider.System);
+        var step = new VolumeStep(api, NullLogger<VolumeStep>.Instance);
 
         var result = await step.RunAsync(new Clues(), CancellationToken.None);
 
@@ -193,7 +212,8 @@ public sealed class VolumeStepTests
     [InlineData("/etc/kube/bot.yaml", false, false, true)]
     [InlineData(null, true, false, true)]
     [InlineData(null, false, true, true)]
-    public void HasDefaultConfig_OnlyWithSomethingToRead(string? variable, bool defaultFile, bool inCluster, bool expected)
+    public void HasDefaultConfig_OnlyWithSomethingToRead(
+        string? variable, bool defaultFile, bool inCluster, bool expected)
     {
         Assert.Equal(expected, KubernetesFactory.HasDefaultConfig(variable, defaultFile, inCluster));
     }

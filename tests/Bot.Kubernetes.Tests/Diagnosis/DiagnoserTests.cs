@@ -10,8 +10,11 @@ public sealed class DiagnoserTests
     [Fact]
     public void Diagnose_SeedFullVolumeBrokenBlobGcFailing_NamesTheFullVolumeWithTheWholeChain()
     {
-        var investigation = Investigations.Walked(Investigations.Seed(),
-            (StepName.Blobs, StepStatus.ProblemFound), (StepName.Volume, StepStatus.ProblemFound), (StepName.Gc, StepStatus.ProblemFound));
+        var investigation = Investigations.Walked(
+            Investigations.Seed(),
+            (StepName.Blobs, StepStatus.ProblemFound),
+            (StepName.Volume, StepStatus.ProblemFound),
+            (StepName.Gc, StepStatus.ProblemFound));
 
         var conclusion = Diagnoser.Diagnose(investigation);
 
@@ -19,7 +22,9 @@ public sealed class DiagnoserTests
         Assert.Equal(
             ["ci-failed-on-cache", "cache-points-at-broken-blob", "volume-ran-out-during-push", "gc-failing"],
             conclusion.RootCause.Chain.Select(l => l.Code));
-        Assert.Equal([StepName.CiLog, StepName.Blobs, StepName.Volume, StepName.Gc], conclusion.RootCause.Chain.Select(l => l.Step));
+        Assert.Equal(
+            [StepName.CiLog, StepName.Blobs, StepName.Volume, StepName.Gc],
+            conclusion.RootCause.Chain.Select(l => l.Step));
         var volume = conclusion.RootCause.Chain[2].Facts;
         Assert.Equal("2026-03-17 14:22:31 UTC", volume["firstNoSpaceAt"]);
         Assert.Equal("true", volume["noSpaceNamesBrokenBlob"]);
@@ -33,12 +38,16 @@ public sealed class DiagnoserTests
 
         var conclusion = Diagnoser.Diagnose(investigation);
 
-        Assert.Equal([FixKind.DeleteCacheManifest, FixKind.RunGc, FixKind.ResizePvc, FixKind.RerunCi], conclusion.Fixes.Select(f => f.Kind));
+        Assert.Equal(
+            [FixKind.DeleteCacheManifest, FixKind.RunGc, FixKind.ResizePvc, FixKind.RerunCi],
+            conclusion.Fixes.Select(f => f.Kind));
         var resize = conclusion.Fixes.Single(f => f.Kind == FixKind.ResizePvc);
         Assert.Equal("harbor-registry", resize.Facts["pvc"]);
         Assert.Equal("50Gi", resize.Facts["currentSize"]);
         Assert.Equal("75Gi", resize.Facts["proposedSize"]);
-        Assert.Equal(["pvc-bound", "storage-class-allows-expansion", "new-size-larger", "resize-dry-run-accepted"], resize.Preconditions);
+        Assert.Equal(
+            ["pvc-bound", "storage-class-allows-expansion", "new-size-larger", "resize-dry-run-accepted"],
+            resize.Preconditions);
         var gc = conclusion.Fixes.Single(f => f.Kind == FixKind.RunGc);
         Assert.Equal(["no-gc-running", "registry-read-only-during-gc", "gc-failure-cause-addressed"], gc.Preconditions);
         Assert.Empty(conclusion.Warnings);
@@ -47,7 +56,8 @@ public sealed class DiagnoserTests
     [Fact]
     public void Diagnose_BlobMissingVolumeAt40PercentGcClean_IsNotADiskProblemAndOffersNoResize()
     {
-        var investigation = Investigations.Walked(Investigations.HealthyVolume(Investigations.BrokenCache()), BlobsBroken);
+        var investigation = Investigations.Walked(
+            Investigations.HealthyVolume(Investigations.BrokenCache()), BlobsBroken);
 
         var conclusion = Diagnoser.Diagnose(investigation);
 
@@ -62,7 +72,11 @@ public sealed class DiagnoserTests
     [Fact]
     public void Diagnose_BlobMissingVolumeAt40PercentOnlyDryRuns_NotCleanGcAndWarnsThatGcHasNotRun()
     {
-        var clues = Investigations.HealthyVolume(Investigations.BrokenCache()) with { GcOutcome = GcOutcomes.DryRun, GcLastSuccessAt = null };
+        var clues = Investigations.HealthyVolume(Investigations.BrokenCache()) with
+        {
+            GcOutcome = GcOutcomes.DryRun,
+            GcLastSuccessAt = null,
+        };
         var investigation = Investigations.Walked(clues, BlobsBroken);
 
         var conclusion = Diagnoser.Diagnose(investigation);
@@ -76,7 +90,12 @@ public sealed class DiagnoserTests
     [Fact]
     public void Diagnose_SeedWithOnlyDryRuns_ChainSaysGcHasNotReallyRunAndOffersARealRun()
     {
-        var clues = Investigations.Seed() with { GcOutcome = GcOutcomes.DryRun, GcFailureDetail = null, GcLastSuccessAt = null };
+        var clues = Investigations.Seed() with
+        {
+            GcOutcome = GcOutcomes.DryRun,
+            GcFailureDetail = null,
+            GcLastSuccessAt = null,
+        };
         var investigation = Investigations.Walked(clues, BlobsBroken);
 
         var conclusion = Diagnoser.Diagnose(investigation);
@@ -90,7 +109,13 @@ public sealed class DiagnoserTests
     [Fact]
     public void Diagnose_NearlyFullVolumeIntactCache_IsAWarningNotTheCause()
     {
-        var clues = Investigations.Seed() with { BrokenBlobs = [], RegistryWriteErrors = [], GcOutcome = GcOutcomes.Succeeded, GcFailureDetail = null };
+        var clues = Investigations.Seed() with
+        {
+            BrokenBlobs = [],
+            RegistryWriteErrors = [],
+            GcOutcome = GcOutcomes.Succeeded,
+            GcFailureDetail = null,
+        };
         var investigation = Investigations.Walked(clues, (StepName.Volume, StepStatus.ProblemFound));
 
         var conclusion = Diagnoser.Diagnose(investigation);
@@ -169,7 +194,8 @@ public sealed class DiagnoserTests
     [Fact]
     public void Diagnose_SeedWithResizeAlreadyPending_OffersNoSecondResize()
     {
-        var investigation = Investigations.Walked(Investigations.Seed() with { VolumeResizeInProgress = true }, BlobsBroken);
+        var investigation = Investigations.Walked(
+            Investigations.Seed() with { VolumeResizeInProgress = true }, BlobsBroken);
 
         var conclusion = Diagnoser.Diagnose(investigation);
 
@@ -180,8 +206,11 @@ public sealed class DiagnoserTests
     [Fact]
     public void Diagnose_BrokenBlobVolumeNotChecked_KeepsTheCacheCauseWithoutClusterFixes()
     {
-        var investigation = Investigations.Walked(Investigations.BrokenCache(),
-            (StepName.Blobs, StepStatus.ProblemFound), (StepName.Volume, StepStatus.CouldNotCheck), (StepName.Gc, StepStatus.Skipped));
+        var investigation = Investigations.Walked(
+            Investigations.BrokenCache(),
+            (StepName.Blobs, StepStatus.ProblemFound),
+            (StepName.Volume, StepStatus.CouldNotCheck),
+            (StepName.Gc, StepStatus.Skipped));
 
         var conclusion = Diagnoser.Diagnose(investigation);
 
@@ -192,13 +221,19 @@ public sealed class DiagnoserTests
     [Fact]
     public void Diagnose_VolumeHasRoomNowButLoggedNoSpace_StillBlamesTheDiskButOffersNoResize()
     {
-        var clues = Investigations.Seed() with { VolumeUsePercent = 40, GcOutcome = GcOutcomes.Succeeded, GcFailureDetail = null };
+        var clues = Investigations.Seed() with
+        {
+            VolumeUsePercent = 40,
+            GcOutcome = GcOutcomes.Succeeded,
+            GcFailureDetail = null,
+        };
         var investigation = Investigations.Walked(clues, BlobsBroken);
 
         var conclusion = Diagnoser.Diagnose(investigation);
 
         Assert.Equal(RootCauseCode.VolumeFullCorruptedCache, conclusion.RootCause.Code);
-        Assert.Equal("volume-ran-out-during-push", conclusion.RootCause.Chain.Single(l => l.Step == StepName.Volume).Code);
+        var volumeLink = conclusion.RootCause.Chain.Single(l => l.Step == StepName.Volume);
+        Assert.Equal("volume-ran-out-during-push", volumeLink.Code);
         Assert.DoesNotContain(conclusion.Fixes, f => f.Kind is FixKind.ResizePvc or FixKind.RunGc);
     }
 
@@ -217,7 +252,8 @@ public sealed class DiagnoserTests
     [Fact]
     public void Diagnose_ExistingRulesWithoutClusterClues_Unchanged()
     {
-        var unreachable = Investigations.Walked(Investigations.IntactCache() with { RegistryProblem = RegistryProblems.Unreachable });
+        var unreachable = Investigations.Walked(
+            Investigations.IntactCache() with { RegistryProblem = RegistryProblems.Unreachable });
         var fine = Investigations.Walked(Investigations.IntactCache());
 
         Assert.Equal(RootCauseCode.RegistryUnreachable, Diagnoser.Diagnose(unreachable).RootCause.Code);

@@ -14,7 +14,8 @@ internal static class Investigations
 
     private static readonly DateTimeOffset Now = new(2026, 3, 19, 9, 0, 0, TimeSpan.Zero);
 
-    public static RunLink Run { get; } = new(new Uri("https://github.com/acme/app/actions/runs/42"), "acme", "app", 42, null);
+    public static RunLink Run { get; } =
+        new(new Uri("https://github.com/acme/app/actions/runs/42"), "acme", "app", 42, null);
 
     /// <summary>A cache whose blob is missing; the caller adds what the volume and GC steps found.</summary>
     public static Clues BrokenCache() => new()
@@ -27,9 +28,16 @@ internal static class Investigations
         BrokenBlobs = [new BrokenBlob(BlobDigest, "missing", "layer", 4821, null)],
     };
 
-    public static Clues IntactCache() => BrokenCache() with { BrokenBlobs = [], CiErrorClass = "build-step-failed", CiFailureInvolvesRegistry = true };
+    public static Clues IntactCache() => BrokenCache() with
+    {
+        BrokenBlobs = [],
+        CiErrorClass = "build-step-failed",
+        CiFailureInvolvesRegistry = true,
+    };
 
-    /// <summary>The seed: 96 % full, a no-space write for the blob during a push, GC failing for lack of space.</summary>
+    /// <summary>
+    /// The seed: 96 % full, a no-space write for the blob during a push, GC failing for lack of space.
+    /// </summary>
     public static Clues Seed() => BrokenCache() with
     {
         PvcName = "harbor-registry",
@@ -42,8 +50,16 @@ internal static class Investigations
         BrokenBlobOnDisk = false,
         RegistryWriteErrors =
         [
-            new RegistryWriteError(RegistryWriteErrorKinds.NoSpace, new DateTimeOffset(2026, 3, 17, 14, 22, 31, TimeSpan.Zero), BlobDigest, "PUT"),
-            new RegistryWriteError(RegistryWriteErrorKinds.NoSpace, new DateTimeOffset(2026, 3, 17, 14, 25, 0, TimeSpan.Zero), null, "PATCH"),
+            new RegistryWriteError(
+                RegistryWriteErrorKinds.NoSpace,
+                new DateTimeOffset(2026, 3, 17, 14, 22, 31, TimeSpan.Zero),
+                BlobDigest,
+                "PUT"),
+            new RegistryWriteError(
+                RegistryWriteErrorKinds.NoSpace,
+                new DateTimeOffset(2026, 3, 17, 14, 25, 0, TimeSpan.Zero),
+                null,
+                "PATCH"),
         ],
         GcOutcome = GcOutcomes.FailedNoSpace,
         GcFailureDetail = "GC failed: filesystem is almost full, refusing to operate",
@@ -67,13 +83,19 @@ internal static class Investigations
         GcFailedRunsSinceSuccess = 0,
     };
 
-    /// <summary>Walks every step with the given statuses (Fine by default) and ends with <paramref name="clues"/>.</summary>
+    /// <summary>
+    /// Walks every step with the given statuses (Fine by default) and ends with <paramref name="clues"/>.
+    /// </summary>
     public static Investigation Walked(Clues clues, params (StepName Step, StepStatus Status)[] statuses) =>
         Walked(clues, new Dictionary<StepName, Evidence[]>(), statuses);
 
-    /// <summary>As <see cref="Walked(Clues, ValueTuple{StepName, StepStatus}[])"/>, with these steps' evidence.</summary>
+    /// <summary>
+    /// As <see cref="Walked(Clues, ValueTuple{StepName, StepStatus}[])"/>, with these steps' evidence.
+    /// </summary>
     public static Investigation Walked(
-        Clues clues, IReadOnlyDictionary<StepName, Evidence[]> evidence, params (StepName Step, StepStatus Status)[] statuses)
+        Clues clues,
+        IReadOnlyDictionary<StepName, Evidence[]> evidence,
+        params (StepName Step, StepStatus Status)[] statuses)
     {
         var investigation = Investigation.Open("inv-1", TriageTarget.ForRun(Run.Url.ToString(), Run), Now);
         investigation.Begin(Now);
@@ -89,7 +111,9 @@ internal static class Investigations
         return investigation;
     }
 
-    /// <summary>Codes with templates in this branch; the registry and CI steps' own codes live with their adapters.</summary>
+    /// <summary>
+    /// Codes with templates in this branch; the registry and CI steps' own codes live with their adapters.
+    /// </summary>
     private static Finding FindingFor(StepName step, StepStatus status) => (step, status) switch
     {
         (StepName.Volume, StepStatus.ProblemFound) => Finding.Of(VolumeFindings.Full, ("usePercent", "96")),

@@ -11,7 +11,9 @@ public sealed class PromptTests
 {
     private static string PromptsDirectory => Path.Combine(AppContext.BaseDirectory, "prompts");
 
-    /// <summary>The keys this adapter and the new diagnosis need; other adapters' templates may sit beside them.</summary>
+    /// <summary>
+    /// The keys this adapter and the new diagnosis need; other adapters' templates may sit beside them.
+    /// </summary>
     private static IEnumerable<string> ClusterKeys() =>
         PromptKeys.Core().Concat(VolumeFindings.All.Concat(GcFindings.All).Select(PromptKeys.Finding));
 
@@ -51,7 +53,8 @@ public sealed class PromptTests
         Assert.Equal("answer Volume", Assert.Single(report.RootCause.Chain[2].Evidence).Answer);
         Assert.Contains("does not allow volume expansion", Assert.Single(report.Warnings));
         Assert.DoesNotContain(report.Fixes, f => f.Kind == "resize-pvc");
-        Assert.Contains(report.Fixes, f => f.Kind == "run-gc" && f.Preconditions.Any(p => p.Contains("failed-no-space")));
+        Assert.Contains(
+            report.Fixes, f => f.Kind == "run-gc" && f.Preconditions.Any(p => p.Contains("failed-no-space")));
     }
 
     /// <summary>Under each link the chat shows the request it rests on and the answer's lines that matter.</summary>
@@ -63,9 +66,16 @@ public sealed class PromptTests
             [StepName.Volume] =
             [
                 Evidence.Of("list pods -n harbor", "harbor-registry-0 (Running)"),
-                Evidence.Of("exec harbor-registry-0: df -P /storage", "exit 0\nFilesystem 1024-blocks Used Available Capacity Mounted on\ntmpfs 24576 23584 992 96% /storage"),
+                Evidence.Of(
+                    "exec harbor-registry-0: df -P /storage",
+                    "exit 0\n" +
+                    "Filesystem 1024-blocks Used Available Capacity Mounted on\n" +
+                    "tmpfs 24576 23584 992 96% /storage"),
                 Evidence.Of("exec harbor-registry-0: stat -c %s …/data", "exit 0\n98304"),
-                Evidence.Of("get pods/harbor-registry-0/log --since=72h", "no-space: 2 from 2026-03-17 14:22:31 UTC\nempty-link: 1 from 2026-03-17 14:23:00 UTC"),
+                Evidence.Of(
+                    "get pods/harbor-registry-0/log --since=72h",
+                    "no-space: 2 from 2026-03-17 14:22:31 UTC\n" +
+                    "empty-link: 1 from 2026-03-17 14:23:00 UTC"),
             ],
             [StepName.CiLog] =
             [
@@ -73,7 +83,8 @@ public sealed class PromptTests
                 Evidence.Of("GET …/jobs/1/logs", "#9 ERROR: " + new string('x', 300) + "\nline two\nline three"),
             ],
         };
-        var investigation = Investigations.Walked(Investigations.Seed(), evidence, (StepName.Blobs, StepStatus.ProblemFound));
+        var investigation = Investigations.Walked(
+            Investigations.Seed(), evidence, (StepName.Blobs, StepStatus.ProblemFound));
         investigation.Conclude(Diagnoser.Diagnose(investigation), DateTimeOffset.UnixEpoch);
 
         var chain = new TriageReportBuilder(Load()).Build(investigation).RootCause!.Chain;
@@ -95,7 +106,8 @@ public sealed class PromptTests
     public void Render_HealthyVolumeCause_SaysItIsNotADiskProblem()
     {
         var catalog = Load();
-        var investigation = Investigations.Walked(Investigations.HealthyVolume(Investigations.BrokenCache()), (StepName.Blobs, StepStatus.ProblemFound));
+        var investigation = Investigations.Walked(
+            Investigations.HealthyVolume(Investigations.BrokenCache()), (StepName.Blobs, StepStatus.ProblemFound));
         var cause = Diagnoser.Diagnose(investigation).RootCause;
 
         var text = catalog.Render(PromptKeys.RootCause(cause.Code), cause.Facts);

@@ -25,7 +25,8 @@ internal sealed class LabCluster : IAsyncDisposable
 
     private readonly List<IAsyncDisposable> _owned;
 
-    private LabCluster(string root, Tmpfs tmpfs, ClusterSimulator simulator, ClusterOptions options, List<IAsyncDisposable> owned)
+    private LabCluster(
+        string root, Tmpfs tmpfs, ClusterSimulator simulator, ClusterOptions options, List<IAsyncDisposable> owned)
     {
         Root = root;
         Tmpfs = tmpfs;
@@ -44,8 +45,11 @@ internal sealed class LabCluster : IAsyncDisposable
 
     public static TimeProvider Time { get; } = new FakeTimeProvider(Now);
 
-    /// <summary>Mounts the tmpfs, lets <paramref name="setup"/> fill it and shape the scenario, then starts the simulator.</summary>
-    public static async Task<LabCluster> StartAsync(Func<LabSetup, Task<ClusterScenario>> setup, Action<ClusterOptions>? configure = null)
+    /// <summary>
+    /// Mounts the tmpfs, lets <paramref name="setup"/> fill it and shape the scenario, then starts the simulator.
+    /// </summary>
+    public static async Task<LabCluster> StartAsync(
+        Func<LabSetup, Task<ClusterScenario>> setup, Action<ClusterOptions>? configure = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "bot-cluster-tests", Guid.NewGuid().ToString("N"));
         var tmpfs = await Tmpfs.MountAsync(Path.Combine(root, "storage"), TmpfsBytes, CancellationToken.None);
@@ -75,7 +79,8 @@ internal sealed class LabCluster : IAsyncDisposable
         }
     }
 
-    public static Task<LabCluster> StartAsync(Func<LabSetup, ClusterScenario> setup, Action<ClusterOptions>? configure = null) =>
+    public static Task<LabCluster> StartAsync(
+        Func<LabSetup, ClusterScenario> setup, Action<ClusterOptions>? configure = null) =>
         StartAsync(s => Task.FromResult(setup(s)), configure);
 
     public ClusterApi Api() => new(new KubernetesFactory(MsOptions.Create(Options)), MsOptions.Create(Options), Time);

@@ -2,7 +2,10 @@ using Bot.Lab.Cluster;
 
 namespace Bot.Kubernetes.Tests.Lab;
 
-/// <summary>What a scenario's setup gets: the mounted storage to fill, a work folder, and a place to hand over what it starts.</summary>
+/// <summary>
+/// What a scenario's setup gets: the mounted storage to fill, a work folder, and a place to hand over
+/// what it starts.
+/// </summary>
 internal sealed class LabSetup(string root, string storage, List<IAsyncDisposable> owned)
 {
     public string Root { get; } = root;

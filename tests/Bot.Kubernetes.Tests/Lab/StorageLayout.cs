@@ -1,6 +1,8 @@
 namespace Bot.Kubernetes.Tests.Lab;
 
-/// <summary>Writes files where distribution 2.8 keeps them (DOMAIN §4.1), to be found by the real df/find/stat.</summary>
+/// <summary>
+/// Writes files where distribution 2.8 keeps them (DOMAIN §4.1), to be found by the real df/find/stat.
+/// </summary>
 internal sealed class StorageLayout(string storageRoot)
 {
     public string V2 => Path.Combine(storageRoot, "docker", "registry", "v2");
@@ -37,7 +39,8 @@ internal sealed class StorageLayout(string storageRoot)
     /// <summary>Fills the file system up to about <paramref name="percent"/> % with one filler file.</summary>
     public void FillTo(int percent, long totalBytes)
     {
-        var used = Directory.EnumerateFiles(storageRoot, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+        var used = Directory.EnumerateFiles(storageRoot, "*", SearchOption.AllDirectories)
+            .Sum(f => new FileInfo(f).Length);
         var target = totalBytes * percent / 100 - used;
         if (target <= 0)
             return;

@@ -9,7 +9,8 @@ public sealed class ClusterErrorsTests
     [Fact]
     public void Classify_RefusedWebSocketUpgradeWithoutBody_FallsBackToTheAttemptedVerbAndResource()
     {
-        var refused = new WebSocketException("The server returned status code '403' when status code '101' was expected.");
+        var refused = new WebSocketException(
+            "The server returned status code '403' when status code '101' was expected.");
 
         var problem = ClusterErrors.Classify(refused, "create", "pods/exec", "harbor-registry-0");
 
@@ -34,7 +35,8 @@ public sealed class ClusterErrorsTests
     {
         var status = new k8s.Models.V1Status { Code = 403, Message = message };
 
-        var problem = ClusterErrors.Classify(new k8s.KubernetesException(status), attemptedVerb, attemptedResource, null);
+        var problem = ClusterErrors.Classify(
+            new k8s.KubernetesException(status), attemptedVerb, attemptedResource, null);
 
         Assert.Equal(ClusterProblemKinds.Forbidden, problem.Kind);
         Assert.Equal("get", problem.Verb);
@@ -45,7 +47,10 @@ public sealed class ClusterErrorsTests
     [Fact]
     public void Classify_ExecFailureStatus_IsExecFailed()
     {
-        var status = new k8s.Models.V1Status { Status = "Failure", Reason = "InternalError", Message = "container not running" };
+        var status = new k8s.Models.V1Status
+        {
+            Status = "Failure", Reason = "InternalError", Message = "container not running",
+        };
 
         var problem = ClusterErrors.Classify(new k8s.KubernetesException(status), "create", "pods/exec", "p");
 

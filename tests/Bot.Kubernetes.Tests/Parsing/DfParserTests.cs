@@ -39,7 +39,8 @@ public sealed class DfParserTests
     [Fact]
     public void Parse_512ByteBlocks_ScalesByHeaderBlockSize()
     {
-        const string output = "Filesystem 512-blocks Used Available Capacity Mounted on\ntmpfs 8192 4096 4096 50% /storage\n";
+        const string output =
+            "Filesystem 512-blocks Used Available Capacity Mounted on\ntmpfs 8192 4096 4096 50% /storage\n";
 
         var usage = DfParser.Parse(output);
 

@@ -41,7 +41,9 @@ public sealed class GcLogClassifierTests
         Assert.Equal(expected, string.Join(' ', runs.Select(r => r.Outcome)));
     }
 
-    /// <summary>Found by name (Harbor's GC files, <c>-gc</c> in the lab's) or by content (a GC command or job log).</summary>
+    /// <summary>
+    /// Found by name (Harbor's GC files, <c>-gc</c> in the lab's) or by content (a GC command or job log).
+    /// </summary>
     [Fact]
     public void GcFixtures_EveryGcLogInTheFolders_HasAnExpectation()
     {
@@ -70,8 +72,10 @@ public sealed class GcLogClassifierTests
     {
         string[] log =
         [
-            "2026-03-15T02:00:00Z [INFO] [/jobservice/job/impl/gc/garbage_collection.go:144]: Garbage Collection parameters: [delete_untagged: true, dry_run: false, time_window: 2]",
-            "2026-03-15T02:01:00Z [INFO] [/jobservice/job/impl/gc/garbage_collection.go:174]: success to run gc in job.",
+            "2026-03-15T02:00:00Z [INFO] [/jobservice/job/impl/gc/garbage_collection.go:144]: " +
+                "Garbage Collection parameters: [delete_untagged: true, dry_run: false, time_window: 2]",
+            "2026-03-15T02:01:00Z [INFO] [/jobservice/job/impl/gc/garbage_collection.go:174]: " +
+                "success to run gc in job.",
         ];
 
         Assert.Equal(GcOutcomes.Succeeded, GcLogClassifier.Classify(log).Outcome);
@@ -82,19 +86,24 @@ public sealed class GcLogClassifierTests
     {
         string[] log =
         [
-            "2026-03-15T02:00:00Z [INFO] [/jobservice/job/impl/gc/garbage_collection.go:144]: Garbage Collection parameters: [delete_untagged: true, dry_run: true, time_window: 2]",
-            "2026-03-15T02:00:09Z [ERROR] [/jobservice/job/impl/gc/garbage_collection.go:170]: failed to execute GC job at mark phase, error: boom",
+            "2026-03-15T02:00:00Z [INFO] [/jobservice/job/impl/gc/garbage_collection.go:144]: " +
+                "Garbage Collection parameters: [delete_untagged: true, dry_run: true, time_window: 2]",
+            "2026-03-15T02:00:09Z [ERROR] [/jobservice/job/impl/gc/garbage_collection.go:170]: " +
+                "failed to execute GC job at mark phase, error: boom",
         ];
 
         Assert.Equal(GcOutcomes.FailedMark, GcLogClassifier.Classify(log).Outcome);
     }
 
     private static bool IsGcByName(string name) =>
-        name.StartsWith("harbor-gc-", StringComparison.Ordinal) || name.StartsWith("harbor-jobservice-", StringComparison.Ordinal)
-        || name.StartsWith("harbor-registryctl-", StringComparison.Ordinal) || name.Contains("-gc", StringComparison.Ordinal);
+        name.StartsWith("harbor-gc-", StringComparison.Ordinal)
+        || name.StartsWith("harbor-jobservice-", StringComparison.Ordinal)
+        || name.StartsWith("harbor-registryctl-", StringComparison.Ordinal)
+        || name.Contains("-gc", StringComparison.Ordinal);
 
     private static bool IsGcByContent(string text) =>
-        text.Contains("garbage-collect", StringComparison.Ordinal) || text.Contains("garbage_collection.go", StringComparison.Ordinal);
+        text.Contains("garbage-collect", StringComparison.Ordinal)
+        || text.Contains("garbage_collection.go", StringComparison.Ordinal);
 
     [Fact]
     public void Classify_SweepFailure_DetailIsTheMessageWithoutPrefix()
@@ -139,11 +148,23 @@ public sealed class GcLogClassifierTests
     }
 
     [Theory]
-    [InlineData("2024-01-01T00:00:00Z [ERROR] [/jobservice/job/impl/gc/garbage_collection.go:140]: failed to start gc as registry controller is unreachable: dial tcp: i/o timeout", GcOutcomes.RegistryUnreachable)]
-    [InlineData("2024-01-01T00:00:00Z [ERROR] [/jobservice/job/impl/gc/garbage_collection.go:170]: failed to execute GC job at mark phase, error: failed to get artifact trash", GcOutcomes.FailedMark)]
-    [InlineData("2024-01-01T00:00:00Z [ERROR] [/jobservice/job/impl/gc/garbage_collection.go:171]: failed to execute GC job at sweep phase, error: write /var/log: no space left on device", GcOutcomes.FailedNoSpace)]
+    [InlineData(
+        "2024-01-01T00:00:00Z [ERROR] [/jobservice/job/impl/gc/garbage_collection.go:140]: " +
+        "failed to start gc as registry controller is unreachable: dial tcp: i/o timeout",
+        GcOutcomes.RegistryUnreachable)]
+    [InlineData(
+        "2024-01-01T00:00:00Z [ERROR] [/jobservice/job/impl/gc/garbage_collection.go:170]: " +
+        "failed to execute GC job at mark phase, error: failed to get artifact trash",
+        GcOutcomes.FailedMark)]
+    [InlineData(
+        "2024-01-01T00:00:00Z [ERROR] [/jobservice/job/impl/gc/garbage_collection.go:171]: " +
+        "failed to execute GC job at sweep phase, error: write /var/log: no space left on device",
+        GcOutcomes.FailedNoSpace)]
     [InlineData("failed to garbage collect: failed to mark: filesystem: Path not found", GcOutcomes.FailedMark)]
-    [InlineData("2024-01-01T00:00:00Z [INFO] [/jobservice/job/impl/gc/garbage_collection.go:120]: no need to execute GC as there is no non referenced artifacts.", GcOutcomes.Succeeded)]
+    [InlineData(
+        "2024-01-01T00:00:00Z [INFO] [/jobservice/job/impl/gc/garbage_collection.go:120]: " +
+        "no need to execute GC as there is no non referenced artifacts.",
+        GcOutcomes.Succeeded)]
     public void Classify_HarborAndDistributionLines_GiveTheirClass(string line, string expected)
     {
         var verdict = GcLogClassifier.Classify([line]);
@@ -166,12 +187,18 @@ public sealed class GcLogClassifierTests
     {
         string[] log =
         [
-            "2026-03-15T02:00:00Z [INFO] [/jobservice/job/impl/gc/garbage_collection.go:144]: Garbage Collection parameters: [delete_untagged: true, dry_run: false]",
-            "2026-03-15T02:00:00Z [INFO] [/jobservice/job/impl/gc/garbage_collection.go:154]: start to run gc in job.",
-            "2026-03-15T02:01:00Z [INFO] [/jobservice/job/impl/gc/garbage_collection.go:174]: success to run gc in job.",
-            "2026-03-16T02:00:00Z [INFO] [/jobservice/job/impl/gc/garbage_collection.go:144]: Garbage Collection parameters: [delete_untagged: true, dry_run: false]",
-            "2026-03-16T02:00:00Z [INFO] [/jobservice/job/impl/gc/garbage_collection.go:154]: start to run gc in job.",
-            "2026-03-16T02:00:09Z [ERROR] [/jobservice/job/impl/gc/garbage_collection.go:165]: failed to execute GC job at sweep phase, error: boom",
+            "2026-03-15T02:00:00Z [INFO] [/jobservice/job/impl/gc/garbage_collection.go:144]: " +
+                "Garbage Collection parameters: [delete_untagged: true, dry_run: false]",
+            "2026-03-15T02:00:00Z [INFO] [/jobservice/job/impl/gc/garbage_collection.go:154]: " +
+                "start to run gc in job.",
+            "2026-03-15T02:01:00Z [INFO] [/jobservice/job/impl/gc/garbage_collection.go:174]: " +
+                "success to run gc in job.",
+            "2026-03-16T02:00:00Z [INFO] [/jobservice/job/impl/gc/garbage_collection.go:144]: " +
+                "Garbage Collection parameters: [delete_untagged: true, dry_run: false]",
+            "2026-03-16T02:00:00Z [INFO] [/jobservice/job/impl/gc/garbage_collection.go:154]: " +
+                "start to run gc in job.",
+            "2026-03-16T02:00:09Z [ERROR] [/jobservice/job/impl/gc/garbage_collection.go:165]: " +
+                "failed to execute GC job at sweep phase, error: boom",
         ];
 
         var runs = GcLogClassifier.SplitRuns(log).Select(GcLogClassifier.Classify).ToList();

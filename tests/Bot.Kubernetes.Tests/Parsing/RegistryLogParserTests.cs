@@ -24,7 +24,9 @@ public sealed class RegistryLogParserTests
 
         var first = RegistryLogParser.Parse(lines).First(e => e.Kind == RegistryWriteErrorKinds.NoSpace);
 
-        Assert.Equal(DateTimeOffset.Parse("2026-12-03T18:45:45.812464879Z", System.Globalization.CultureInfo.InvariantCulture), first.At);
+        var expected = DateTimeOffset.Parse(
+            "2026-12-03T18:45:45.812464879Z", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(expected, first.At);
         Assert.Equal("PUT", first.Method);
     }
 
@@ -57,20 +59,27 @@ public sealed class RegistryLogParserTests
     [Fact]
     public void Parse_GrepPrefixedLine_StillReadsTheLogrusTime()
     {
-        const string line = "registry-run1.log:time=\"2026-12-03T18:46:06.617662277Z\" level=error msg=\"response completed with error\" " +
-            "err.code=unknown err.detail=\"unexpected end of JSON input\" http.request.id=22c7a907 http.request.method=HEAD";
+        const string line =
+            "registry-run1.log:time=\"2026-12-03T18:46:06.617662277Z\" " +
+            "level=error msg=\"response completed with error\" " +
+            "err.code=unknown err.detail=\"unexpected end of JSON input\" " +
+            "http.request.id=22c7a907 http.request.method=HEAD";
 
         var error = Assert.Single(RegistryLogParser.Parse([line]));
 
         Assert.Equal(RegistryWriteErrorKinds.EmptyManifestBlob, error.Kind);
         Assert.Equal("HEAD", error.Method);
-        Assert.Equal(DateTimeOffset.Parse("2026-12-03T18:46:06.6176623Z", System.Globalization.CultureInfo.InvariantCulture), error.At);
+        var expected = DateTimeOffset.Parse(
+            "2026-12-03T18:46:06.6176623Z", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(expected, error.At);
     }
 
     [Fact]
     public void Parse_IncidentStyleLine_ReadsLeadingTime()
     {
-        const string line = "2026-03-17T14:22:31Z [ERROR] blob upload failed: write /storage/docker/registry/v2/blobs/sha256/a8/a8f2b/data: no space left on device";
+        const string line =
+            "2026-03-17T14:22:31Z [ERROR] blob upload failed: " +
+            "write /storage/docker/registry/v2/blobs/sha256/a8/a8f2b/data: no space left on device";
 
         var error = Assert.Single(RegistryLogParser.Parse([line]));
 

@@ -48,7 +48,9 @@ public sealed class ClusterScenarioRunTests
         Assert.Equal("unrelated-to-registry", run.RootCauseCode);
         Assert.Equal("problem-found", Status(run, "volume"));
         Assert.Empty(run.Chain);
-        Assert.DoesNotContain(run.RootCause.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("step").GetString() == "volume");
+        Assert.DoesNotContain(
+            run.RootCause.GetProperty("evidence").EnumerateArray(),
+            e => e.GetProperty("step").GetString() == "volume");
         Assert.True(run.HasWarning("volume-nearly-full"), string.Join(" | ", run.Warnings));
         Assert.Single(run.Warnings);
         Assert.Empty(run.FixKinds);
@@ -65,7 +67,8 @@ public sealed class ClusterScenarioRunTests
         Assert.Contains("failed to execute GC job at sweep phase", gc, O);
         Assert.DoesNotContain("failed-no-space", gc, O);
         Assert.Equal(["delete-cache-manifest", "run-gc", "rerun-ci"], run.FixKinds);
-        Assert.Contains(run.Preconditions("run-gc"), p => p.Contains("has been dealt with", O) && p.Contains("failed-sweep", O));
+        Assert.Contains(
+            run.Preconditions("run-gc"), p => p.Contains("has been dealt with", O) && p.Contains("failed-sweep", O));
         // A PVC never shrinks; growing it while GC is broken for another reason is not offered.
         Assert.DoesNotContain("resize-pvc", run.FixKinds);
     }
@@ -96,7 +99,9 @@ public sealed class ClusterScenarioRunTests
         Assert.Equal(["delete-cache-manifest", "rerun-ci"], run.FixKinds);
     }
 
-    /// <summary>GC read from Harbor's API (behind a base path) where every run was a dry run: GC has not really run.</summary>
+    /// <summary>
+    /// GC read from Harbor's API (behind a base path) where every run was a dry run: GC has not really run.
+    /// </summary>
     [Fact]
     public async Task Run_HarborGcOnlyDryRuns_ChainSaysGcHasNotReallyRun()
     {

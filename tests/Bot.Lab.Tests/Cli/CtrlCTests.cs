@@ -25,7 +25,8 @@ public sealed class CtrlCTests
         await lab.WaitForExitAsync().WaitAsync(Patience);
 
         Assert.True(lab.ExitCode == LabCommandLine.Cancelled, $"exit {lab.ExitCode}: {await error}{await output}");
-        Assert.Contains("Cancelled; the lab session was stopped and cleaned up.", await error, StringComparison.Ordinal);
+        Assert.Contains(
+            "Cancelled; the lab session was stopped and cleaned up.", await error, StringComparison.Ordinal);
         Assert.False(IsAlive(registry.Pid), $"docker-registry {registry.Pid} is still running");
         Assert.False(Directory.Exists(registry.SessionDirectory), $"{registry.SessionDirectory} is still there");
         Assert.DoesNotContain(registry.SessionDirectory, File.ReadAllText("/proc/mounts"), StringComparison.Ordinal);

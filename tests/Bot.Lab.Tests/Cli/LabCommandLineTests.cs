@@ -56,7 +56,8 @@ public sealed class LabCommandLineTests : IDisposable
         var json = _output.ToString();
         Assert.Equal(LabCommandLine.Ok, code);
         using var report = System.Text.Json.JsonDocument.Parse(json);
-        Assert.Equal("registry-unreachable", report.RootElement.GetProperty("rootCause").GetProperty("code").GetString());
+        var rootCause = report.RootElement.GetProperty("rootCause");
+        Assert.Equal("registry-unreachable", rootCause.GetProperty("code").GetString());
         Assert.Empty(Directory.EnumerateFileSystemEntries(root));
         Directory.Delete(root);
     }
@@ -98,7 +99,8 @@ public sealed class LabCommandLineTests : IDisposable
         var said = _output.ToString();
         Assert.Equal(LabCommandLine.Ok, code);
         Assert.Contains($"Run link  {link}", said, StringComparison.Ordinal);
-        foreach (var step in new[] { "CI log", "Cache manifest", "Referenced blobs", "Registry volume", "Garbage collection" })
+        string[] steps = ["CI log", "Cache manifest", "Referenced blobs", "Registry volume", "Garbage collection"];
+        foreach (var step in steps)
             Assert.Contains($"{step}: ", said, StringComparison.Ordinal);
         Assert.Contains("Root cause (volume-full-corrupted-cache)", said, StringComparison.Ordinal);
         AssertChainWithEvidence(said);
@@ -113,7 +115,8 @@ public sealed class LabCommandLineTests : IDisposable
     private static void AssertChainWithEvidence(string said)
     {
         var lines = said.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        var start = lines.FindIndex(l => l.Contains("Root cause (volume-full-corrupted-cache)", StringComparison.Ordinal));
+        var start = lines.FindIndex(
+            l => l.Contains("Root cause (volume-full-corrupted-cache)", StringComparison.Ordinal));
         var chain = lines.Skip(start + 1).TakeWhile(l => l.StartsWith("      ", StringComparison.Ordinal)).ToList();
         var links = chain.Where(l => l.StartsWith("      ← ", StringComparison.Ordinal)).ToList();
         Assert.Equal(["(ci-log)", "(blobs)", "(volume)", "(gc)"], links.Select(l => l[l.LastIndexOf('(')..]));
@@ -128,14 +131,27 @@ public sealed class LabCommandLineTests : IDisposable
                 evidence[current].Add(line);
         }
 
-        Assert.All(evidence.Values, under => Assert.InRange(under.Count(l => l.Contains(" → ", StringComparison.Ordinal)), 1, 2));
-        Assert.All(evidence.Values.SelectMany(l => l), l => Assert.StartsWith("          ", l, StringComparison.Ordinal));
-        Assert.Contains(evidence["ci-log"], l => l.Contains("GET /repos/acme/app/actions/jobs/", StringComparison.Ordinal) && l.Contains("ERROR", StringComparison.Ordinal));
-        Assert.Contains(evidence["blobs"], l => l.Contains("/v2/app/blobs/sha256:", StringComparison.Ordinal) && l.Contains("→ 500", StringComparison.Ordinal));
+        Assert.All(
+            evidence.Values,
+            under => Assert.InRange(under.Count(l => l.Contains(" → ", StringComparison.Ordinal)), 1, 2));
+        Assert.All(
+            evidence.Values.SelectMany(l => l),
+            l => Assert.StartsWith("          ", l, StringComparison.Ordinal));
+        Assert.Contains(
+            evidence["ci-log"],
+            l => l.Contains("GET /repos/acme/app/actions/jobs/", StringComparison.Ordinal)
+                && l.Contains("ERROR", StringComparison.Ordinal));
+        Assert.Contains(
+            evidence["blobs"],
+            l => l.Contains("/v2/app/blobs/sha256:", StringComparison.Ordinal)
+                && l.Contains("→ 500", StringComparison.Ordinal));
         Assert.Contains(evidence["volume"], l => l.Contains("df -P /storage", StringComparison.Ordinal));
         Assert.Contains(evidence["volume"], l => l.Contains("% /storage", StringComparison.Ordinal));
         Assert.Contains(evidence["volume"], l => l.Contains("--since=72h → no-space:", StringComparison.Ordinal));
-        Assert.Contains(evidence["gc"], l => l.Contains("CronJob harbor-gc", StringComparison.Ordinal) && l.Contains("failed-no-space", StringComparison.Ordinal));
+        Assert.Contains(
+            evidence["gc"],
+            l => l.Contains("CronJob harbor-gc", StringComparison.Ordinal)
+                && l.Contains("failed-no-space", StringComparison.Ordinal));
         Assert.All(evidence.Values, under => Assert.InRange(under.Count, 1, 6));
     }
 

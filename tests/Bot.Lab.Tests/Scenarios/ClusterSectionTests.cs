@@ -150,10 +150,15 @@ public sealed class ClusterSectionTests
     }
 
     [Theory]
-    [InlineData("  harborGc: [{id: 1, status: Done, startedAt: 1d ago}]\n", "'cluster.harborGc[0].status' must be one of")]
-    [InlineData("  harborGc: [{id: 1, status: Success, startedAt: 1d ago}, {id: 1, status: Error, startedAt: 2d ago}]\n",
+    [InlineData("  harborGc: [{id: 1, status: Done, startedAt: 1d ago}]\n",
+        "'cluster.harborGc[0].status' must be one of")]
+    [InlineData(
+        "  harborGc: [{id: 1, status: Success, startedAt: 1d ago}, " +
+        "{id: 1, status: Error, startedAt: 2d ago}]\n",
         "lists job id 1 twice")]
-    [InlineData("  harborGc: [{id: 1, status: Success, startedAt: 1d ago}]\n  gcPods: [{name: gc-1, startedAt: 1d ago, log: x}]\n",
+    [InlineData(
+        "  harborGc: [{id: 1, status: Success, startedAt: 1d ago}]\n" +
+        "  gcPods: [{name: gc-1, startedAt: 1d ago, log: x}]\n",
         "are two GC sources")]
     [InlineData("  pvc: {name: data, size: 1Gi}\n", "'cluster.pvc.size' is not a known key")]
     [InlineData("  colour: red\n", "'cluster.colour' is not a known key")]

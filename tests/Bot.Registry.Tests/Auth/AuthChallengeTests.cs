@@ -20,7 +20,8 @@ public sealed class AuthChallengeTests
     [Fact]
     public void TryParse_EscapedQuoteAndSpacesAroundEquals_AreUnderstood()
     {
-        var challenge = AuthChallenge.TryParse("""bearer  realm = "http://a/t?x=1" , service="say \"hi\"", error=invalid_token""");
+        var challenge = AuthChallenge.TryParse(
+            """bearer  realm = "http://a/t?x=1" , service="say \"hi\"", error=invalid_token""");
 
         Assert.NotNull(challenge);
         Assert.True(challenge.IsBearer);
@@ -33,7 +34,8 @@ public sealed class AuthChallengeTests
     [Fact]
     public void TryParse_MultipleScopesSeparatedBySpace_StayOneValue()
     {
-        var challenge = AuthChallenge.TryParse("""Bearer realm="r",scope="repository:a:pull repository:b:pull,push" """);
+        var challenge = AuthChallenge.TryParse(
+            """Bearer realm="r",scope="repository:a:pull repository:b:pull,push" """);
 
         Assert.Equal("repository:a:pull repository:b:pull,push", challenge?.Scope);
     }

@@ -17,7 +17,9 @@ public sealed class RegistryAuthHandlerTests
     private static readonly DateTimeOffset Noon = new(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
 
     private static readonly ImageReference CacheRef =
-        ImageReference.TryParse("registry.internal:5000/app:cache", out var r) ? r : throw new InvalidOperationException();
+        ImageReference.TryParse("registry.internal:5000/app:cache", out var r)
+            ? r
+            : throw new InvalidOperationException();
 
     [Fact]
     public async Task Inspect_BearerChallenge_FetchesTokenWithBasicCredsAndRetriesOnce()
@@ -30,7 +32,8 @@ public sealed class RegistryAuthHandlerTests
         Assert.Equal(ManifestKinds.CacheIndex, inspection.Manifest?.Kind);
         Assert.Equal(1, registry.TokenRequests);
         Assert.Equal("?service=registry.test&scope=repository%3Aapp%3Apull", registry.LastTokenQuery);
-        Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("bot:s3cret")), registry.LastTokenAuthorization);
+        var basic = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("bot:s3cret"));
+        Assert.Equal(basic, registry.LastTokenAuthorization);
         Assert.Equal(2, registry.ManifestRequests);
         Assert.DoesNotContain("tok-1", inspection.Answer + inspection.Request);
         Assert.DoesNotContain("s3cret", inspection.Answer + inspection.Request);
@@ -114,7 +117,9 @@ public sealed class RegistryAuthHandlerTests
         var registry = new FakeRegistry(request => request.Headers.Authorization?.ToString() == expected
             ? FakeRegistry.Answer(HttpStatusCode.OK, body, MediaTypes.OciIndex)
             : FakeRegistry.Answer(
-                HttpStatusCode.Unauthorized, Recorded.Unauthorized, headers: ("WWW-Authenticate", "Basic realm=\"r\"")));
+                HttpStatusCode.Unauthorized,
+                Recorded.Unauthorized,
+                headers: ("WWW-Authenticate", "Basic realm=\"r\"")));
         var harness = new Harness(registry, Harness.FakeBase, username: "bot", password: "pw");
 
         var inspection = await harness.Reader.InspectAsync(harness.Endpoint, CacheRef, default);

@@ -12,11 +12,14 @@ public sealed class BlobCheckerTests
     private static readonly byte[] Content = [.. Enumerable.Range(0, 4821).Select(i => (byte)(i % 251))];
     private static readonly BlobClue Small =
         new(DigestOf(Content), Content.Length, "application/vnd.buildkit.cacheconfig.v0", "cacheconfig");
+    private static readonly BlobClue Big =
+        new(DigestOf([1, 2, 3]), 5 * 1024 * 1024, "application/vnd.oci.image.layer.v1.tar+gzip", "layer");
 
     [Fact]
     public async Task Check_SmallBlobServedInFull_IsPresent()
     {
-        var report = await CheckOne(Small, _ => FakeRegistry.Answer(HttpStatusCode.OK, Content, "application/octet-stream"));
+        var report = await CheckOne(
+            Small, _ => FakeRegistry.Answer(HttpStatusCode.OK, Content, "application/octet-stream"));
 
         Assert.Equal(BlobConditions.Present, Assert.Single(report.Outcomes).Condition);
         Assert.Null(report.Failure);
@@ -45,7 +48,8 @@ public sealed class BlobCheckerTests
     [Fact]
     public async Task Check_FewerBytesThanDescriptor_IsShort()
     {
-        var report = await CheckOne(Small, _ => FakeRegistry.Answer(HttpStatusCode.OK, Content[..1000], "application/octet-stream"));
+        var report = await CheckOne(
+            Small, _ => FakeRegistry.Answer(HttpStatusCode.OK, Content[..1000], "application/octet-stream"));
 
         Assert.Equal(BlobConditions.Short, Assert.Single(report.Broken).Condition);
         Assert.Equal(1000, report.Broken[0].ReadBytes);
@@ -57,7 +61,8 @@ public sealed class BlobCheckerTests
         var other = (byte[])Content.Clone();
         other[10] ^= 0xff;
 
-        var report = await CheckOne(Small, _ => FakeRegistry.Answer(HttpStatusCode.OK, other, "application/octet-stream"));
+        var report = await CheckOne(
+            Small, _ => FakeRegistry.Answer(HttpStatusCode.OK, other, "application/octet-stream"));
 
         Assert.Equal(BlobConditions.DigestMismatch, Assert.Single(report.Broken).Condition);
     }
@@ -65,7 +70,8 @@ public sealed class BlobCheckerTests
     [Fact]
     public async Task Check_ServerErrorOnBlob_IsBrokenLink()
     {
-        var report = await CheckOne(Small, _ => FakeRegistry.Answer(HttpStatusCode.InternalServerError, Recorded.ZeroByteLink));
+        var report = await CheckOne(
+            Small, _ => FakeRegistry.Answer(HttpStatusCode.InternalServerError, Recorded.ZeroByteLink));
 
         Assert.Equal(BlobConditions.BrokenLink, Assert.Single(report.Broken).Condition);
     }
@@ -73,10 +79,9 @@ public sealed class BlobCheckerTests
     [Fact]
     public async Task Check_BigBlob_AsksForItsLastByteAndAcceptsPartialContent()
     {
-        var big = new BlobClue(DigestOf([1, 2, 3]), 5 * 1024 * 1024, "application/vnd.oci.image.layer.v1.tar+gzip", "layer");
         HttpRequestMessage? seen = null;
 
-        var report = await CheckOne(big, request =>
+        var report = await CheckOne(Big, request =>
         {
             seen = request;
             return FakeRegistry.Answer(HttpStatusCode.PartialContent, [0x1f], "application/octet-stream");
@@ -92,9 +97,7 @@ public sealed class BlobCheckerTests
     [InlineData(HttpStatusCode.PartialContent)]
     public async Task Check_BigBlobWithoutItsLastByteButWithItsFirst_IsShort(HttpStatusCode lastByteStatus)
     {
-        var big = new BlobClue(DigestOf([1, 2, 3]), 5 * 1024 * 1024, "application/vnd.oci.image.layer.v1.tar+gzip", "layer");
-
-        var report = await CheckOne(big, request => request.Headers.Range?.ToString() == "bytes=0-0"
+        var report = await CheckOne(Big, request => request.Headers.Range?.ToString() == "bytes=0-0"
             ? FakeRegistry.Answer(HttpStatusCode.PartialContent, [0x1f], "application/octet-stream")
             : FakeRegistry.Answer(lastByteStatus, [], "application/octet-stream"));
 
@@ -107,9 +110,8 @@ public sealed class BlobCheckerTests
     [Fact]
     public async Task Check_BigBlobWithNoBytes_IsEmpty()
     {
-        var big = new BlobClue(DigestOf([1, 2, 3]), 5 * 1024 * 1024, "application/vnd.oci.image.layer.v1.tar+gzip", "layer");
-
-        var report = await CheckOne(big, _ => FakeRegistry.Answer(HttpStatusCode.PartialContent, [], "application/octet-stream"));
+        var report = await CheckOne(
+            Big, _ => FakeRegistry.Answer(HttpStatusCode.PartialContent, [], "application/octet-stream"));
 
         Assert.Equal(BlobConditions.Empty, Assert.Single(report.Broken).Condition);
     }
@@ -166,7 +168,8 @@ public sealed class BlobCheckerTests
 
         Assert.Equal(problem, report.Failure?.Problem);
         Assert.Empty(report.Broken);
-        Assert.True(registry.Requests.Count < blobs.Count, $"expected an early stop, saw {registry.Requests.Count} requests");
+        Assert.True(
+            registry.Requests.Count < blobs.Count, $"expected an early stop, saw {registry.Requests.Count} requests");
     }
 
     [Fact]
@@ -194,13 +197,15 @@ public sealed class BlobCheckerTests
     private static void InterlockedMax(ref int target, int value)
     {
         int seen;
-        while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        while (value > (seen = Volatile.Read(ref target))
+            && Interlocked.CompareExchange(ref target, value, seen) != seen)
         {
             // Another request raised the peak in between; look again.
         }
     }
 
-    private static Task<BlobCheckReport> CheckOne(BlobClue blob, Func<HttpRequestMessage, HttpResponseMessage> answer) =>
+    private static Task<BlobCheckReport> CheckOne(
+        BlobClue blob, Func<HttpRequestMessage, HttpResponseMessage> answer) =>
         Harness.Over(new FakeRegistry(answer)).Checker.CheckAsync(Endpoint(), "app", [blob], default);
 
     private static byte[] Payload(int i) => [.. Enumerable.Repeat((byte)i, 100 + i)];

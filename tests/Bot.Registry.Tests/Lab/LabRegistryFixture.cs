@@ -14,7 +14,8 @@ namespace Bot.Registry.Tests.Lab;
 /// </summary>
 public sealed class LabRegistryFixture : IAsyncLifetime
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "bot-registry-tests-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly string _root =
+        Path.Combine(Path.GetTempPath(), "bot-registry-tests-" + Guid.NewGuid().ToString("N")[..8]);
 
     public RegistryProcess Registry { get; private set; } = null!;
 
@@ -37,7 +38,9 @@ public sealed class LabRegistryFixture : IAsyncLifetime
         Directory.Delete(_root, recursive: true);
     }
 
-    /// <summary>Pushes random layers, the lab's cacheconfig rewritten to name them, and a cache manifest of the given form.</summary>
+    /// <summary>
+    /// Pushes random layers, the lab's cacheconfig rewritten to name them, and a cache manifest of the given form.
+    /// </summary>
     public async Task<PushedCache> PushCacheAsync(string repository, string form, string tag = "cache")
     {
         using var http = new HttpClient { BaseAddress = Registry.BaseUri };
@@ -56,16 +59,24 @@ public sealed class LabRegistryFixture : IAsyncLifetime
         var (mediaType, manifest) = form == ManifestKinds.CacheIndex
             ? (MediaTypes.OciIndex, Rewrite("cache-index.json", "manifests", layers, configBytes))
             : (MediaTypes.OciManifest, Rewrite("cache-imgmanifest.json", "layers", layers, configBytes));
-        var pushed = await Ensure(pusher.PutManifestAsync(repository, tag, mediaType, manifest, CancellationToken.None));
+        var pushed = await Ensure(
+            pusher.PutManifestAsync(repository, tag, mediaType, manifest, CancellationToken.None));
 
-        return new PushedCache(repository, tag, pushed.Digest, OciPusher.DigestOf(configBytes), layerDigests, manifest.Length);
+        return new PushedCache(
+            repository, tag, pushed.Digest, OciPusher.DigestOf(configBytes), layerDigests, manifest.Length);
     }
 
     public string BlobDataPath(string digest) =>
         Path.Combine(Settings.DataDirectory, "docker/registry/v2/blobs/sha256", digest[7..9], digest[7..], "data");
 
     public string LayerLinkPath(string repository, string digest) =>
-        Path.Combine(Settings.DataDirectory, "docker/registry/v2/repositories", repository, "_layers/sha256", digest[7..], "link");
+        Path.Combine(
+            Settings.DataDirectory,
+            "docker/registry/v2/repositories",
+            repository,
+            "_layers/sha256",
+            digest[7..],
+            "link");
 
     /// <summary>Stop and start on the same port and data: the in-memory blob-descriptor cache is cold again.</summary>
     public Task RestartAsync() => Registry.RestartAsync(null, CancellationToken.None);
@@ -90,6 +101,8 @@ public sealed class LabRegistryFixture : IAsyncLifetime
     private static async Task<PushResult> Ensure(Task<PushResult> push)
     {
         var result = await push;
-        return result.Succeeded ? result : throw new InvalidOperationException($"lab push failed: {result.Status} {result.ErrorBody}");
+        return result.Succeeded
+            ? result
+            : throw new InvalidOperationException($"lab push failed: {result.Status} {result.ErrorBody}");
     }
 }

@@ -111,7 +111,8 @@ public sealed class LabTokenServer : IAsyncDisposable
         };
 
         var signingInput =
-            Base64Url(JsonSerializer.SerializeToUtf8Bytes(header)) + "." + Base64Url(JsonSerializer.SerializeToUtf8Bytes(claims));
+            Base64Url(JsonSerializer.SerializeToUtf8Bytes(header)) + "." +
+            Base64Url(JsonSerializer.SerializeToUtf8Bytes(claims));
         var signature = _key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256);
         return signingInput + "." + Base64Url(signature);
     }

@@ -9,7 +9,9 @@ using Bot.Registry.Tests.Support;
 
 namespace Bot.Registry.Tests.Lab;
 
-/// <summary>The manifest and blob steps against Debian's docker-registry 2.8, broken the ways a full disk breaks it.</summary>
+/// <summary>
+/// The manifest and blob steps against Debian's docker-registry 2.8, broken the ways a full disk breaks it.
+/// </summary>
 public sealed class RealRegistryTests(LabRegistryFixture lab) : IClassFixture<LabRegistryFixture>
 {
     [Theory]
@@ -53,9 +55,11 @@ public sealed class RealRegistryTests(LabRegistryFixture lab) : IClassFixture<La
         File.Delete(lab.BlobDataPath(cache.ConfigDigest));
 
         using var http = new HttpClient { BaseAddress = lab.Registry.BaseUri };
-        using var headRequest = new HttpRequestMessage(HttpMethod.Head, $"v2/{cache.Repository}/blobs/{cache.ConfigDigest}");
+        using var headRequest = new HttpRequestMessage(
+            HttpMethod.Head, $"v2/{cache.Repository}/blobs/{cache.ConfigDigest}");
         using var head = await http.SendAsync(headRequest);
-        var report = await harness.Checker.CheckAsync(harness.Endpoint, cache.Repository, manifest.Clues.Blobs, default);
+        var report = await harness.Checker.CheckAsync(
+            harness.Endpoint, cache.Repository, manifest.Clues.Blobs, default);
 
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
         var broken = Assert.Single(report.Broken);

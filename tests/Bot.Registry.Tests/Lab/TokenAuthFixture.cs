@@ -25,7 +25,8 @@ public sealed class TokenAuthFixture : IAsyncLifetime
 
         var bundle = Path.Combine(_lab.Settings.WorkDirectory, "token-bundle.pem");
         await File.WriteAllTextAsync(bundle, Tokens.CertificatePem);
-        await _lab.Registry.RestartAsync(_lab.Settings with { AuthYaml = Tokens.AuthYaml(bundle) }, CancellationToken.None);
+        var withTokens = _lab.Settings with { AuthYaml = Tokens.AuthYaml(bundle) };
+        await _lab.Registry.RestartAsync(withTokens, CancellationToken.None);
     }
 
     public async Task DisposeAsync()

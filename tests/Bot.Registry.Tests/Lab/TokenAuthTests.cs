@@ -22,7 +22,10 @@ public sealed class TokenAuthTests(TokenAuthFixture auth) : IClassFixture<TokenA
     public async Task Walk_GoodCredentials_FollowsChallengeAndChecksEveryBlob()
     {
         var harness = new Harness(
-            new SocketsHttpHandler(), auth.BaseUri, username: TokenAuthFixture.Username, password: TokenAuthFixture.Password);
+            new SocketsHttpHandler(),
+            auth.BaseUri,
+            username: TokenAuthFixture.Username,
+            password: TokenAuthFixture.Password);
 
         var manifest = await harness.ManifestStep.RunAsync(new Clues { ImageRef = auth.Cache.Ref }, default);
         var blobs = await harness.BlobStep.RunAsync(manifest.Clues, default);

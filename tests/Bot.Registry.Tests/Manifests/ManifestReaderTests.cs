@@ -28,7 +28,9 @@ public sealed class ManifestReaderTests
         Assert.Equal(Recorded.CacheConfigDigest, manifest.Blobs[2].Digest);
         Assert.Equal(454, manifest.Blobs[2].Size);
         Assert.Equal("GET http://registry.test:5000/v2/app/manifests/cache", inspection.Request);
-        Assert.Contains($"200 {MediaTypes.OciIndex}, Docker-Content-Digest {Recorded.CacheIndexDigest}, 3 descriptors", inspection.Answer);
+        Assert.Contains(
+            $"200 {MediaTypes.OciIndex}, Docker-Content-Digest {Recorded.CacheIndexDigest}, 3 descriptors",
+            inspection.Answer);
     }
 
     [Fact]
@@ -109,7 +111,8 @@ public sealed class ManifestReaderTests
     public async Task Inspect_TooManyRequests_KeepsRetryAfter()
     {
         var registry = new FakeRegistry(_ =>
-            FakeRegistry.Answer(HttpStatusCode.TooManyRequests, Recorded.TooManyRequests, headers: ("Retry-After", "30")));
+            FakeRegistry.Answer(
+                HttpStatusCode.TooManyRequests, Recorded.TooManyRequests, headers: ("Retry-After", "30")));
 
         var inspection = await Harness.Over(registry).Reader.InspectAsync(Endpoint(), CacheRef, default);
 
@@ -159,7 +162,10 @@ public sealed class ManifestReaderTests
     {
         var body = Recorded.Manifest("cache-index.json");
         var registry = new FakeRegistry(_ => FakeRegistry.Answer(
-            HttpStatusCode.OK, body, MediaTypes.OciIndex, ("Docker-Content-Digest", Recorded.CacheImageManifestDigest)));
+            HttpStatusCode.OK,
+            body,
+            MediaTypes.OciIndex,
+            ("Docker-Content-Digest", Recorded.CacheImageManifestDigest)));
 
         var inspection = await Harness.Over(registry).Reader.InspectAsync(Endpoint(), CacheRef, default);
 
@@ -176,7 +182,8 @@ public sealed class ManifestReaderTests
         var inspection = await Harness.Over(registry).Reader.InspectAsync(Endpoint(), byDigest, default);
 
         Assert.Equal(RegistryProblems.DigestMismatch, inspection.Failure?.Problem);
-        Assert.Equal($"GET http://registry.test:5000/v2/app/manifests/{Recorded.CacheImageManifestDigest}", inspection.Request);
+        Assert.Equal(
+            $"GET http://registry.test:5000/v2/app/manifests/{Recorded.CacheImageManifestDigest}", inspection.Request);
     }
 
     [Fact]
@@ -200,7 +207,9 @@ public sealed class ManifestReaderTests
         var registry = new FakeRegistry(_ =>
         {
             var response = FakeRegistry.Answer(HttpStatusCode.OK, [], MediaTypes.OciIndex);
-            response.Content = announcesLength ? new ByteArrayContent(big) : new StreamContent(new UnannouncedStream(big));
+            response.Content = announcesLength
+                ? new ByteArrayContent(big)
+                : new StreamContent(new UnannouncedStream(big));
             response.Content.Headers.ContentType = new(MediaTypes.OciIndex);
             return response;
         });
@@ -283,7 +292,9 @@ public sealed class ManifestReaderTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>A body whose connection drops after the headers, as a registry does when its data file vanished.</summary>
+    /// <summary>
+    /// A body whose connection drops after the headers, as a registry does when its data file vanished.
+    /// </summary>
     private sealed class BreakingStream : MemoryStream
     {
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>

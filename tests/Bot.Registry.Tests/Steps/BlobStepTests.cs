@@ -27,7 +27,8 @@ public sealed class BlobStepTests
     {
         var (blobs, registry) = Serve(count: 5, broken: []);
 
-        var result = await Harness.Over(registry).BlobStep.RunAsync(new Clues { ImageRef = Ref, Blobs = blobs }, default);
+        var result = await Harness.Over(registry).BlobStep.RunAsync(
+            new Clues { ImageRef = Ref, Blobs = blobs }, default);
 
         Assert.Equal(StepStatus.Fine, result.Status);
         Assert.Equal(BlobFindings.AllPresent, result.Finding.Code);
@@ -45,7 +46,8 @@ public sealed class BlobStepTests
         };
         var (blobs, registry) = Serve(count: 500, broken);
 
-        var result = await Harness.Over(registry).BlobStep.RunAsync(new Clues { ImageRef = Ref, Blobs = blobs }, default);
+        var result = await Harness.Over(registry).BlobStep.RunAsync(
+            new Clues { ImageRef = Ref, Blobs = blobs }, default);
 
         Assert.Equal(StepStatus.ProblemFound, result.Status);
         Assert.Equal(BlobFindings.Broken, result.Finding.Code);
@@ -66,7 +68,8 @@ public sealed class BlobStepTests
         var broken = Enumerable.Range(0, 40).ToDictionary(i => i * 10, _ => HttpStatusCode.NotFound);
         var (blobs, registry) = Serve(count: 400, broken);
 
-        var result = await Harness.Over(registry).BlobStep.RunAsync(new Clues { ImageRef = Ref, Blobs = blobs }, default);
+        var result = await Harness.Over(registry).BlobStep.RunAsync(
+            new Clues { ImageRef = Ref, Blobs = blobs }, default);
 
         Assert.Equal(40, result.Clues.BrokenBlobs.Count);
         Assert.Equal(BlobStep.MaxBlobEvidence + 1, result.Evidence.Count);
@@ -79,7 +82,8 @@ public sealed class BlobStepTests
         var (blobs, _) = Serve(count: 3, broken: []);
         var registry = new FakeRegistry(_ => FakeRegistry.Answer(HttpStatusCode.Forbidden, Recorded.Denied));
 
-        var result = await Harness.Over(registry).BlobStep.RunAsync(new Clues { ImageRef = Ref, Blobs = blobs }, default);
+        var result = await Harness.Over(registry).BlobStep.RunAsync(
+            new Clues { ImageRef = Ref, Blobs = blobs }, default);
 
         Assert.Equal(StepStatus.CouldNotCheck, result.Status);
         Assert.Equal("blobs.denied", result.Finding.Code);
@@ -90,19 +94,26 @@ public sealed class BlobStepTests
     public async Task Run_WithCredentials_NeverPutsThemInEvidenceOrFacts()
     {
         var (blobs, registry) = Serve(count: 3, broken: new() { [1] = HttpStatusCode.NotFound });
-        var harness = new Harness(registry, new Uri("http://registry.test:5000/"), username: "robot$ci", password: "hunter2-secret");
+        var harness = new Harness(
+            registry, new Uri("http://registry.test:5000/"), username: "robot$ci", password: "hunter2-secret");
 
         var result = await harness.BlobStep.RunAsync(new Clues { ImageRef = Ref, Blobs = blobs }, default);
 
-        var text = string.Join('\n', result.Evidence.Select(e => $"{e.Request} {e.Answer}").Concat(result.Finding.Facts.Values));
+        var said = result.Evidence.Select(e => $"{e.Request} {e.Answer}").Concat(result.Finding.Facts.Values);
+        var text = string.Join('\n', said);
         Assert.DoesNotContain("hunter2", text);
         Assert.DoesNotContain("robot$ci", text);
     }
 
-    /// <summary>Serves <paramref name="count"/> small blobs; the listed indexes answer 404, 500, or 200 with no body.</summary>
-    private static (List<BlobClue> Blobs, FakeRegistry Registry) Serve(int count, Dictionary<int, HttpStatusCode> broken)
+    /// <summary>
+    /// Serves <paramref name="count"/> small blobs; the listed indexes answer 404, 500, or 200 with no body.
+    /// </summary>
+    private static (List<BlobClue> Blobs, FakeRegistry Registry) Serve(
+        int count, Dictionary<int, HttpStatusCode> broken)
     {
-        var payloads = Enumerable.Range(0, count).Select(i => BitConverter.GetBytes(i).Concat(new byte[64]).ToArray()).ToList();
+        var payloads = Enumerable.Range(0, count)
+            .Select(i => BitConverter.GetBytes(i).Concat(new byte[64]).ToArray())
+            .ToList();
         var blobs = payloads
             .Select(p => new BlobClue("sha256:" + Convert.ToHexStringLower(SHA256.HashData(p)), p.Length, "x", "layer"))
             .ToList();

@@ -25,7 +25,8 @@ public sealed class ManifestStepTests
     {
         var registry = new FakeRegistry(_ => throw new InvalidOperationException("must not be called"));
 
-        var result = await Harness.Over(registry).ManifestStep.RunAsync(new Clues { ImageRef = "evil.example.com/app:cache" }, default);
+        var result = await Harness.Over(registry).ManifestStep.RunAsync(
+            new Clues { ImageRef = "evil.example.com/app:cache" }, default);
 
         Assert.Equal(StepStatus.CouldNotCheck, result.Status);
         Assert.Equal("manifest.not-allowlisted", result.Finding.Code);
@@ -38,7 +39,8 @@ public sealed class ManifestStepTests
     {
         var registry = new FakeRegistry(_ => throw new InvalidOperationException("must not be called"));
 
-        var result = await Harness.Over(registry).ManifestStep.RunAsync(new Clues { ImageRef = "no such thing" }, default);
+        var result = await Harness.Over(registry).ManifestStep.RunAsync(
+            new Clues { ImageRef = "no such thing" }, default);
 
         Assert.Equal(StepStatus.CouldNotCheck, result.Status);
         Assert.Equal(ManifestFindings.BadRef, result.Finding.Code);
@@ -51,7 +53,8 @@ public sealed class ManifestStepTests
         var registry = new FakeRegistry(_ => FakeRegistry.Answer(HttpStatusCode.OK, body, MediaTypes.OciIndex,
             ("Docker-Content-Digest", "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body)))));
 
-        var result = await Harness.Over(registry).ManifestStep.RunAsync(new Clues { ImageRef = "registry.internal:5000/app:cache" }, default);
+        var result = await Harness.Over(registry).ManifestStep.RunAsync(
+            new Clues { ImageRef = "registry.internal:5000/app:cache" }, default);
 
         Assert.Equal(StepStatus.Fine, result.Status);
         Assert.Equal(ManifestFindings.Found, result.Finding.Code);
@@ -61,21 +64,29 @@ public sealed class ManifestStepTests
         var evidence = Assert.Single(result.Evidence);
         Assert.Equal("GET http://registry.test:5000/v2/app/manifests/cache", evidence.Request);
         Assert.Equal(
-            $"200 application/vnd.oci.image.index.v1+json, Docker-Content-Digest {Recorded.CacheIndexDigest}, 3 descriptors",
+            $"200 application/vnd.oci.image.index.v1+json, " +
+            $"Docker-Content-Digest {Recorded.CacheIndexDigest}, 3 descriptors",
             evidence.Answer);
     }
 
     [Theory]
-    [InlineData(HttpStatusCode.NotFound, Recorded.ManifestUnknown, StepStatus.ProblemFound, "manifest.manifest-unknown")]
-    [InlineData(HttpStatusCode.InternalServerError, Recorded.EmptyManifestBlob, StepStatus.ProblemFound, "manifest.manifest-corrupt")]
+    [InlineData(
+        HttpStatusCode.NotFound, Recorded.ManifestUnknown, StepStatus.ProblemFound, "manifest.manifest-unknown")]
+    [InlineData(
+        HttpStatusCode.InternalServerError, Recorded.EmptyManifestBlob,
+        StepStatus.ProblemFound, "manifest.manifest-corrupt")]
     [InlineData(HttpStatusCode.NotFound, Recorded.AcceptTrap, StepStatus.CouldNotCheck, "manifest.media-type-refused")]
     [InlineData(HttpStatusCode.Unauthorized, Recorded.Unauthorized, StepStatus.CouldNotCheck, "manifest.unauthorized")]
-    [InlineData(HttpStatusCode.TooManyRequests, Recorded.TooManyRequests, StepStatus.CouldNotCheck, "manifest.too-many-requests")]
-    public async Task Run_RegistryProblem_HasStatusCodeAndClue(HttpStatusCode status, string body, StepStatus expected, string code)
+    [InlineData(
+        HttpStatusCode.TooManyRequests, Recorded.TooManyRequests,
+        StepStatus.CouldNotCheck, "manifest.too-many-requests")]
+    public async Task Run_RegistryProblem_HasStatusCodeAndClue(
+        HttpStatusCode status, string body, StepStatus expected, string code)
     {
         var registry = new FakeRegistry(_ => FakeRegistry.Answer(status, body, headers: ("Retry-After", "7")));
 
-        var result = await Harness.Over(registry).ManifestStep.RunAsync(new Clues { ImageRef = "registry.internal:5000/app:cache" }, default);
+        var result = await Harness.Over(registry).ManifestStep.RunAsync(
+            new Clues { ImageRef = "registry.internal:5000/app:cache" }, default);
 
         Assert.Equal(expected, result.Status);
         Assert.Equal(code, result.Finding.Code);

@@ -22,7 +22,10 @@ public sealed class RegistryServicesTests
             ["Registry:BlobCheckConcurrency"] = "4",
             ["Registry:RequestTimeout"] = "00:00:05",
         }).Build();
-        using var provider = new ServiceCollection().AddLogging().AddRegistryChecks(configuration).BuildServiceProvider();
+        using var provider = new ServiceCollection()
+            .AddLogging()
+            .AddRegistryChecks(configuration)
+            .BuildServiceProvider();
 
         var steps = provider.GetServices<IInvestigationStep>().Select(s => s.Name).ToList();
         var options = provider.GetRequiredService<IOptions<RegistryOptions>>().Value;
@@ -48,7 +51,10 @@ public sealed class RegistryServicesTests
             ["Registry:Registries:0:Name"] = "registry.internal:5000",
             ["Registry:Registries:0:BaseUri"] = "http://10.0.0.5:5000/",
         }).Build();
-        using var provider = new ServiceCollection().AddLogging().AddRegistryChecks(configuration).BuildServiceProvider();
+        using var provider = new ServiceCollection()
+            .AddLogging()
+            .AddRegistryChecks(configuration)
+            .BuildServiceProvider();
 
         Assert.Equal(allowed, provider.GetRequiredService<IRegistryAllowlist>().Allows(registry));
     }
@@ -63,9 +69,13 @@ public sealed class RegistryServicesTests
             ["Registry:Registries:0:Name"] = "registry.internal:5000",
             ["Registry:Registries:0:BaseUri"] = baseUri,
         }).Build();
-        using var provider = new ServiceCollection().AddLogging().AddRegistryChecks(configuration).BuildServiceProvider();
+        using var provider = new ServiceCollection()
+            .AddLogging()
+            .AddRegistryChecks(configuration)
+            .BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<RegistryOptions>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(
+            () => provider.GetRequiredService<IOptions<RegistryOptions>>().Value);
 
         Assert.DoesNotContain("pw@", error.Message);
     }
@@ -80,9 +90,14 @@ public sealed class RegistryServicesTests
             directory, keys, key => key.StartsWith("findings/manifest.", StringComparison.Ordinal)
                 || key.StartsWith("findings/blobs.", StringComparison.Ordinal));
 
+        var facts = new Dictionary<string, string>
+        {
+            ["ref"] = "registry.internal:5000/app:cache",
+            ["answer"] = "500 UNKNOWN",
+        };
         Assert.Equal(
-            "The manifest registry.internal:5000/app:cache is tagged but its stored bytes are empty: the registry answers 500 UNKNOWN.",
-            catalog.Render("findings/manifest.manifest-corrupt",
-                new Dictionary<string, string> { ["ref"] = "registry.internal:5000/app:cache", ["answer"] = "500 UNKNOWN" }));
+            "The manifest registry.internal:5000/app:cache is tagged but its stored bytes are empty: " +
+            "the registry answers 500 UNKNOWN.",
+            catalog.Render("findings/manifest.manifest-corrupt", facts));
     }
 }

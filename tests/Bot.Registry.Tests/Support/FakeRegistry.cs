@@ -6,7 +6,8 @@ using System.Text;
 namespace Bot.Registry.Tests.Support;
 
 /// <summary>A registry stand-in that replays recorded answers: one function from request to response.</summary>
-internal sealed class FakeRegistry(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> answer) : HttpMessageHandler
+internal sealed class FakeRegistry(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> answer)
+    : HttpMessageHandler
 {
     public FakeRegistry(Func<HttpRequestMessage, HttpResponseMessage> answer)
         : this((request, _) => Task.FromResult(answer(request)))
@@ -33,7 +34,8 @@ internal sealed class FakeRegistry(Func<HttpRequestMessage, CancellationToken, T
         return response;
     }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Requests.Enqueue(request);
         return answer(request, cancellationToken);

@@ -12,11 +12,22 @@ internal sealed class Harness
 {
     public const string RegistryName = "registry.internal:5000";
 
-    public Harness(HttpMessageHandler transport, Uri baseUri, TimeProvider? time = null, RegistryOptions? options = null,
-        string? username = null, string? password = null)
+    public Harness(
+        HttpMessageHandler transport,
+        Uri baseUri,
+        TimeProvider? time = null,
+        RegistryOptions? options = null,
+        string? username = null,
+        string? password = null)
     {
         Time = time ?? TimeProvider.System;
-        Endpoint = new RegistryEndpoint { Name = RegistryName, BaseUri = baseUri, Username = username, Password = password };
+        Endpoint = new RegistryEndpoint
+        {
+            Name = RegistryName,
+            BaseUri = baseUri,
+            Username = username,
+            Password = password,
+        };
         Options = options ?? new RegistryOptions();
         Options.Registries.Clear();
         Options.Registries.Add(Endpoint);

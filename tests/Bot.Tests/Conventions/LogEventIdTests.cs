@@ -15,7 +15,9 @@ public class LogEventIdTests
         var messages = BotAssemblies()
             .SelectMany(a => a.GetTypes())
             .SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))
-            .Select(m => (Method: $"{m.DeclaringType!.FullName}.{m.Name}", Attribute: m.GetCustomAttribute<LoggerMessageAttribute>()))
+            .Select(m => (
+                Method: $"{m.DeclaringType!.FullName}.{m.Name}",
+                Attribute: m.GetCustomAttribute<LoggerMessageAttribute>()))
             .Where(m => m.Attribute is not null)
             .ToList();
 
@@ -30,5 +32,6 @@ public class LogEventIdTests
     private static readonly string[] AssemblyNames =
         ["Bot", "Bot.Core", "Bot.Storage", "Bot.GitHub", "Bot.Registry", "Bot.Kubernetes", "Bot.Slack", "Bot.Lab"];
 
-    private static IEnumerable<Assembly> BotAssemblies() => AssemblyNames.Select(name => Assembly.Load(new AssemblyName(name)));
+    private static IEnumerable<Assembly> BotAssemblies() =>
+        AssemblyNames.Select(name => Assembly.Load(new AssemblyName(name)));
 }

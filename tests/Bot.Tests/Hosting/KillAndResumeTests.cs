@@ -118,7 +118,8 @@ public sealed class KillAndResumeTests : IAsyncLifetime
         ["GitHub__AllowedRepositories__0"] = "acme/app",
     };
 
-    private static async Task<InvestigationSnapshot> WaitForStateAsync(SqliteInvestigationStore store, InvestigationState state)
+    private static async Task<InvestigationSnapshot> WaitForStateAsync(
+        SqliteInvestigationStore store, InvestigationState state)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
@@ -167,8 +168,10 @@ public sealed class KillAndResumeTests : IAsyncLifetime
         using var http = new HttpClient { BaseAddress = registry };
         var pusher = new OciPusher(http);
 
-        var layer = await pusher.PushBlobAsync("app", Encoding.UTF8.GetBytes("a layer of the cache"), CancellationToken.None);
-        var cacheConfig = Encoding.UTF8.GetBytes($$"""{"layers":[{"blob":"{{layer.Digest}}","parent":-1}],"records":[]}""");
+        var layer = await pusher.PushBlobAsync(
+            "app", Encoding.UTF8.GetBytes("a layer of the cache"), CancellationToken.None);
+        var cacheConfig = Encoding.UTF8.GetBytes(
+            $$"""{"layers":[{"blob":"{{layer.Digest}}","parent":-1}],"records":[]}""");
         var config = await pusher.PushBlobAsync("app", cacheConfig, CancellationToken.None);
         var manifest = $$"""
             {"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json",
@@ -176,7 +179,11 @@ public sealed class KillAndResumeTests : IAsyncLifetime
              "layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar+gzip","digest":"{{layer.Digest}}","size":20}]}
             """;
         var put = await pusher.PutManifestAsync(
-            "app", "cache", "application/vnd.oci.image.manifest.v1+json", Encoding.UTF8.GetBytes(manifest), CancellationToken.None);
+            "app",
+            "cache",
+            "application/vnd.oci.image.manifest.v1+json",
+            Encoding.UTF8.GetBytes(manifest),
+            CancellationToken.None);
         Assert.True(put.Succeeded, put.ErrorBody);
         return [layer.Digest, config.Digest];
     }

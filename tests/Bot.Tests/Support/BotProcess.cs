@@ -2,7 +2,9 @@ using System.Diagnostics;
 
 namespace Bot.Tests.Support;
 
-/// <summary>The bot as a separate process (<c>dotnet Bot.dll …</c>), configured through environment variables.</summary>
+/// <summary>
+/// The bot as a separate process (<c>dotnet Bot.dll …</c>), configured through environment variables.
+/// </summary>
 internal static class BotProcess
 {
     public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
