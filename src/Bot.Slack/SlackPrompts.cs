@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bot.Core;
 using Bot.Core.Diagnosis;
 using Bot.Core.Prompts;
@@ -77,4 +78,8 @@ public sealed class SlackPrompts(PromptCatalog catalog)
         catalog.Render(key, facts.Where(f => f.Value is not null).ToDictionary(f => f.Name, f => f.Value!));
 
     public string Render(string key, IReadOnlyDictionary<string, string> facts) => catalog.Render(key, facts);
+
+    /// <summary>The pointer put where lines were cut: how many, and the investigation that keeps them.</summary>
+    public string CutLinesPointer(string investigationId, int count) =>
+        Render(CutLines, ("count", count.ToString(CultureInfo.InvariantCulture)), ("id", investigationId));
 }

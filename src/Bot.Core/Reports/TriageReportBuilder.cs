@@ -19,7 +19,7 @@ public sealed class TriageReportBuilder(PromptCatalog prompts)
         var cause = conclusion.RootCause;
         var evidence = investigation.Steps
             .Where(s => cause.SupportedBy.Contains(s.Step))
-            .SelectMany(s => s.Evidence.Select(e => new ReportEvidence(KebabCase.Of(s.Step), e.Request, e.Answer)))
+            .SelectMany(EvidenceOf)
             .ToList();
         var chain = cause.Chain.Select(link => Link(investigation, link)).ToList();
         var summary = prompts.Render(PromptKeys.RootCause(cause.Code), cause.Facts);
@@ -52,7 +52,7 @@ public sealed class TriageReportBuilder(PromptCatalog prompts)
             KebabCase.Of(record.Status),
             Summarize(record),
             (long)record.Duration.TotalMilliseconds,
-            [.. record.Evidence.Select(e => new ReportEvidence(KebabCase.Of(record.Step), e.Request, e.Answer))]);
+            [.. EvidenceOf(record)]);
 
     private ReportLink Link(Investigation investigation, CauseLink link)
     {

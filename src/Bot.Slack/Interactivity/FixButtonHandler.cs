@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Bot.Core;
 using Bot.Core.Diagnosis;
 using Bot.Core.Investigations;
@@ -35,7 +36,7 @@ public sealed class FixButtonHandler(
     {
         var user = click.UserId;
         var kindName = KebabCase.Of(kind);
-        if (!FixButtons.TryParseValue(click.Value, out var investigationId, out var valueKind) || valueKind != kind)
+        if (!TryTarget(click, out var investigationId))
         {
             SlackLog.UnknownButtonTarget(logger, click.ActionId);
             await ReplyAsync(click, SlackPrompts.UnknownInvestigation, cancellationToken);
@@ -97,7 +98,7 @@ public sealed class FixButtonHandler(
     /// </summary>
     public async Task<bool> IsStillOfferedAsync(Click click, CancellationToken cancellationToken)
     {
-        if (!FixButtons.TryParseValue(click.Value, out var investigationId, out var valueKind) || valueKind != kind)
+        if (!TryTarget(click, out var investigationId))
             return false;
 
         var snapshot = await investigations.FindAsync(investigationId, cancellationToken);
@@ -107,6 +108,10 @@ public sealed class FixButtonHandler(
         var asked = await requests.ListAsync(investigationId, cancellationToken);
         return asked.All(r => r.FixKind != KebabCase.Of(kind));
     }
+
+    /// <summary>The investigation a click on this kind's button names; another kind's value names none.</summary>
+    private bool TryTarget(Click click, [NotNullWhen(true)] out string? investigationId) =>
+        FixButtons.TryParseValue(click.Value, out investigationId, out var valueKind) && valueKind == kind;
 
     private Task ReplyAsync(
         Click click,

@@ -79,7 +79,7 @@ public sealed class EvidenceReplyComposer(SlackPrompts prompts)
             ("summary", SlackText.Escape(_report.Summarize(record))),
             ("evidence", string.Join('\n', items)));
         return new SlackMessage(
-            BlockLimits.FitWithPointer(text, ShortFormText, count => CutLines(investigationId, count)));
+            BlockLimits.FitWithPointer(text, ShortFormText, count => prompts.CutLinesPointer(investigationId, count)));
     }
 
     /// <summary>
@@ -150,7 +150,7 @@ public sealed class EvidenceReplyComposer(SlackPrompts prompts)
         var text = prompts.Render(SlackPrompts.ChainEvidencePlain,
             ("summary", RootCause(investigation)), ("evidence", string.Join('\n', lines)));
         return new SlackMessage(
-            BlockLimits.FitWithPointer(text, ShortFormText, count => CutLines(investigation.Id, count)));
+            BlockLimits.FitWithPointer(text, ShortFormText, count => prompts.CutLinesPointer(investigation.Id, count)));
     }
 
     private string RootCause(Investigation investigation)
@@ -176,7 +176,7 @@ public sealed class EvidenceReplyComposer(SlackPrompts prompts)
             return (whole, false);
 
         var lines = answerText.Split('\n');
-        var pointer = CutLines(investigationId, lines.Length);
+        var pointer = prompts.CutLinesPointer(investigationId, lines.Length);
         var frame = prompts.Render(SlackPrompts.EvidenceItem, ("request", request), ("answer", ""), ("cut", pointer));
         var room = BlockLimits.SectionText - frame.Length - 8;
 
@@ -186,12 +186,9 @@ public sealed class EvidenceReplyComposer(SlackPrompts prompts)
             length += lines[kept++].Length + 1;
 
         var answer = kept > 0 ? string.Join('\n', lines, 0, kept) : BlockLimits.Fit(lines[0], Math.Max(1, room));
-        pointer = CutLines(investigationId, lines.Length - kept);
+        pointer = prompts.CutLinesPointer(investigationId, lines.Length - kept);
         var text = prompts.Render(
             SlackPrompts.EvidenceItem, ("request", request), ("answer", answer), ("cut", pointer));
         return (BlockLimits.Fit(text, BlockLimits.SectionText), true);
     }
-
-    private string CutLines(string investigationId, int count) =>
-        prompts.Render(SlackPrompts.CutLines, ("count", count.ToString()), ("id", investigationId));
 }

@@ -213,7 +213,7 @@ public sealed class LivingMessageComposer(SlackPrompts prompts)
 
     private SectionBlock Section(string investigationId, string name, int revision, string text) =>
         new(TextObject.Mrkdwn(BlockLimits.FitWithPointer(text, BlockLimits.SectionText,
-            count => prompts.Render(SlackPrompts.CutLines, ("count", count.ToString()), ("id", investigationId)))))
+            count => prompts.CutLinesPointer(investigationId, count))))
         {
             BlockId = Id(name, revision),
         };
