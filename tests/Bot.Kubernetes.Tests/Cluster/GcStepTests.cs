@@ -183,9 +183,12 @@ public sealed class GcStepTests
         {
             ["/api/v2.0/system/gc"] = (HttpStatusCode.OK, """
                 [
-                  {"id": 12, "job_status": "Error", "creation_time": "2026-12-01T02:00:00Z", "update_time": "2026-12-01T02:00:16Z"},
-                  {"id": 11, "job_status": "Error", "creation_time": "2026-11-30T02:00:00Z", "update_time": "2026-11-30T02:00:16Z"},
-                  {"id": 10, "job_status": "Success", "creation_time": "2026-11-29T02:00:00Z", "update_time": "2026-11-29T02:01:00Z"}
+                  {"id": 12, "job_status": "Error",
+                   "creation_time": "2026-12-01T02:00:00Z", "update_time": "2026-12-01T02:00:16Z"},
+                  {"id": 11, "job_status": "Error",
+                   "creation_time": "2026-11-30T02:00:00Z", "update_time": "2026-11-30T02:00:16Z"},
+                  {"id": 10, "job_status": "Success",
+                   "creation_time": "2026-11-29T02:00:00Z", "update_time": "2026-11-29T02:01:00Z"}
                 ]
                 """),
             ["/api/v2.0/system/gc/12/log"] =
@@ -234,7 +237,8 @@ public sealed class GcStepTests
         {
             ["/api/v2.0/system/gc"] = (HttpStatusCode.OK, """
                 [
-                  {"id": 12, "job_status": "Success", "job_parameters": "{\"delete_untagged\":true,\"dry_run\":true,\"workers\":1}",
+                  {"id": 12, "job_status": "Success",
+                   "job_parameters": "{\"delete_untagged\":true,\"dry_run\":true,\"workers\":1}",
                    "creation_time": "2026-12-01T02:00:00Z", "update_time": "2026-12-01T02:00:16Z"},
                   {"id": 11, "job_status": "Success", "job_parameters": "{\"dry_run\":true}",
                    "creation_time": "2026-11-30T02:00:00Z", "update_time": "2026-11-30T02:00:16Z"}
@@ -258,9 +262,12 @@ public sealed class GcStepTests
         {
             ["/api/v2.0/system/gc"] = (HttpStatusCode.OK, """
                 [
-                  {"id": 12, "job_status": "Success", "job_parameters": "{\"dry_run\":true}", "creation_time": "2026-12-01T02:00:00Z"},
-                  {"id": 11, "job_status": "Success", "job_parameters": "{\"dry_run\":false}", "creation_time": "2026-11-30T02:00:00Z"},
-                  {"id": 10, "job_status": "Success", "job_parameters": "not json", "creation_time": "2026-11-29T02:00:00Z"}
+                  {"id": 12, "job_status": "Success", "job_parameters": "{\"dry_run\":true}",
+                   "creation_time": "2026-12-01T02:00:00Z"},
+                  {"id": 11, "job_status": "Success", "job_parameters": "{\"dry_run\":false}",
+                   "creation_time": "2026-11-30T02:00:00Z"},
+                  {"id": 10, "job_status": "Success", "job_parameters": "not json",
+                   "creation_time": "2026-11-29T02:00:00Z"}
                 ]
                 """),
         });
